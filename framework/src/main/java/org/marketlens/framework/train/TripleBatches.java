@@ -1,0 +1,99 @@
+package org.marketlens.framework.train;
+
+import java.util.SplittableRandom;
+import org.marketlens.api.data.InteractionData;
+import org.marketlens.api.train.NegativeSampler;
+
+/**
+ * One epoch of (user, positive, negative) training triples: every training interaction appears {@code negatives}
+ * times in a shuffled order, each time with a freshly sampled negative (MODELS.md §3.7, §4.8: 4 negatives per
+ * positive).
+ */
+public final class TripleBatches {
+    private final InteractionData train;
+    private final NegativeSampler sampler;
+    private final int negatives;
+    private final int batchSize;
+    private final int[] userOf;
+
+    /**
+     * @param train     training data
+     * @param sampler   negative sampler
+     * @param negatives negatives per positive
+     * @param batchSize triples per batch
+     */
+    public TripleBatches(InteractionData train, NegativeSampler sampler, int negatives, int batchSize) {
+        if (negatives < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("negatives and batch size must be >= 1");
+        }
+        this.train = train;
+        this.sampler = sampler;
+        this.negatives = negatives;
+        this.batchSize = batchSize;
+        this.userOf = new int[train.size()];
+        for (int u = 0; u < train.numUsers(); u++) {
+            for (int k = train.userStart(u); k < train.userEnd(u); k++) {
+                userOf[k] = u;
+            }
+        }
+    }
+
+    /** @return triples per epoch */
+    public long triplesPerEpoch() {
+        return (long) train.size() * negatives;
+    }
+
+    /** @return batches per epoch */
+    public int batchesPerEpoch() {
+        return (int) ((triplesPerEpoch() + batchSize - 1) / batchSize);
+    }
+
+    /** Receives one batch in fresh arrays. */
+    @FunctionalInterface
+    public interface BatchConsumer {
+        /**
+         * @param users     users
+         * @param positives positives
+         * @param negatives negatives
+         * @param index     batch number within the epoch
+         * @return false to stop the epoch early (cancellation)
+         */
+        boolean accept(int[] users, int[] positives, int[] negatives, int index);
+    }
+
+    /**
+     * Runs one epoch.
+     *
+     * @param random   the epoch's random stream (shuffle and negatives)
+     * @param consumer receives each batch
+     */
+    public void epoch(SplittableRandom random, BatchConsumer consumer) {
+        int n = train.size() * negatives;
+        int[] order = new int[n];
+        for (int p = 0; p < n; p++) {
+            order[p] = p / negatives;
+        }
+        for (int p = n - 1; p > 0; p--) {
+            int q = random.nextInt(p + 1);
+            int t = order[p];
+            order[p] = order[q];
+            order[q] = t;
+        }
+        int batch = 0;
+        for (int from = 0; from < n; from += batchSize) {
+            int size = Math.min(batchSize, n - from);
+            int[] users = new int[size];
+            int[] positives = new int[size];
+            int[] negativeItems = new int[size];
+            for (int b = 0; b < size; b++) {
+                int k = order[from + b];
+                users[b] = userOf[k];
+                positives[b] = train.item(k);
+            }
+            sampler.sample(train, users, positives, negativeItems, random);
+            if (!consumer.accept(users, positives, negativeItems, batch++)) {
+                return;
+            }
+        }
+    }
+}
