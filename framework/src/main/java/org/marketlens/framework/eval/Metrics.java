@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.marketlens.api.eval.Metric;
 
-/** Parses metric names such as {@code HIT@10} or {@code NDCG@20}. */
+/** Parses metric names such as {@code HIT@10}, {@code NDCG@20}, {@code Recall@5} or {@code MAP@10}. */
 public final class Metrics {
     private Metrics() {
     }
 
     /**
-     * @param name metric name, case-insensitive: {@code HIT@k} or {@code NDCG@k}
+     * @param name metric name, case-insensitive: {@code HIT@k}, {@code NDCG@k}, {@code Recall@k},
+     *             {@code Precision@k} or {@code MAP@k}
      * @return the metric
      * @throws IllegalArgumentException for an unknown name or a cut-off below 1
      */
@@ -31,7 +32,11 @@ public final class Metrics {
         return switch (name.substring(0, at).toUpperCase(java.util.Locale.ROOT)) {
             case "HIT", "HR" -> new HitRate(cutoff);
             case "NDCG" -> new Ndcg(cutoff);
-            default -> throw new IllegalArgumentException("unknown metric '" + name + "'; known: HIT@k, NDCG@k");
+            case "RECALL" -> new Recall(cutoff);
+            case "PRECISION", "P" -> new Precision(cutoff);
+            case "MAP", "AP" -> new AveragePrecision(cutoff);
+            default -> throw new IllegalArgumentException(
+                    "unknown metric '" + name + "'; known: HIT@k, NDCG@k, Recall@k, Precision@k, MAP@k");
         };
     }
 
