@@ -1,0 +1,308 @@
+package org.marketlens.framework.delivery;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.marketlens.api.delivery.FeatureBlock;
+import org.marketlens.api.delivery.FeatureExtractor;
+import org.marketlens.api.delivery.FeatureMatrix;
+import org.marketlens.api.delivery.FeatureSelector;
+import org.marketlens.api.delivery.DeliveryPredictor;
+import org.marketlens.api.delivery.Project;
+import org.marketlens.api.delivery.Selection;
+import org.marketlens.api.delivery.TimePoint;
+import org.marketlens.framework.train.Seeds;
+
+/**
+ * The Chapter 3 protocol (MODELS.md §1.6–§1.8): k-fold cross-validation at each time point with feature
+ * extraction and selection inside each training fold (A-12 default), the on-time/late classifier against the
+ * majority-class and Kim et al. baselines (Table 3.3), the TP4 feature-group ablation (Table 3.4) and the duration
+ * regression variants against the OLS baseline (Table 3.5). {@link #run} returns the results;
+ * {@link DeliveryReport#markdown} prints them.
+ */
+public final class DeliveryExperiment {
+    /** Groups dropped one at a time in the ablation (Table 3.4). */
+    public static final List<String> ABLATION_GROUPS = List.of("linguistic", "semantic", "backer", "creator");
+    /** The LRDD column, excluded from the regression features (§1.8). */
+    public static final String LRDD = "LRDD";
+
+    private DeliveryExperiment() {
+    }
+
+    /**
+     * The services an experiment composes.
+     *
+     * @param extractors          all feature groups of our model
+     * @param classifierSelection selection chain for the classifier (VIF then Boruta), may be empty
+     * @param regressionSelection selection chain for the regressor (stepAIC), may be empty
+     * @param classifier          the on-time/late classifier (XGBoost)
+     * @param regressor           the duration regressor (elastic net), null to skip Table 3.5
+     * @param kimFeatures         the 8 features of Kim et al.
+     * @param majority            baseline 1
+     * @param olsBaseline         regression baseline (OLS on Kim's features), null to skip Table 3.5
+     */
+    public record Components(List<FeatureExtractor> extractors, List<FeatureSelector> classifierSelection,
+            List<FeatureSelector> regressionSelection, DeliveryPredictor classifier, DeliveryPredictor regressor,
+            FeatureExtractor kimFeatures, DeliveryPredictor majority, DeliveryPredictor olsBaseline) {
+    }
+
+    /**
+     * Protocol settings.
+     *
+     * @param folds      cross-validation folds (10 in the dissertation)
+     * @param seed       experiment seed; per-fold seeds come from {@link Seeds#derive}
+     * @param timePoints time points to evaluate
+     * @param ablation   whether to run the TP4 ablation
+     */
+    public record Settings(int folds, long seed, List<TimePoint> timePoints, boolean ablation) {
+        /** The dissertation's protocol: 10 folds, all time points, with ablation. */
+        public static Settings defaults(long seed) {
+            return new Settings(10, seed, List.of(TimePoint.values()), true);
+        }
+    }
+
+    /** Per-fold accuracies of one approach at one time point. */
+    public record FoldScores(double[] values) {
+        /** @return mean over folds */
+        public double mean() {
+            double s = 0;
+            for (double v : values) {
+                s += v;
+            }
+            return s / values.length;
+        }
+    }
+
+    /** Pooled out-of-fold duration predictions of one model at one time point. */
+    public record Pooled(double[] predicted, double[] actual) {
+    }
+
+    /**
+     * Everything measured.
+     *
+     * @param projects       projects used for classification (labeled)
+     * @param lateShare      share of late projects
+     * @param accuracy       approach → time point → per-fold accuracy
+     * @param ablation       model label → per-fold accuracy at TP4
+     * @param topFeatures    time point → feature → mean selection score over the folds that kept it
+     * @param regression     model label → time point → pooled predictions
+     * @param durationProjects projects with a known duration
+     */
+    public record Results(int projects, double lateShare, Map<String, Map<TimePoint, FoldScores>> accuracy,
+            Map<String, FoldScores> ablation, Map<TimePoint, Map<String, Double>> topFeatures,
+            Map<String, Map<TimePoint, Pooled>> regression, int durationProjects) {
+    }
+
+    /** Approach labels used in {@link Results#accuracy()}. */
+    public static final String MAJORITY = "Baseline 1 (majority class)";
+    /** Kim et al. baseline label. */
+    public static final String KIM = "Baseline 2 (Kim et al., 8 features, XGBoost)";
+    /** Our model label. */
+    public static final String OURS = "Our model (XGBoost, selected features)";
+    /** Regression labels. */
+    public static final String REG_BASELINE = "Baseline (Kim et al., OLS)";
+    /** Semantic-only regression. */
+    public static final String REG_SEMANTIC = "Semantic reward cluster features";
+    /** All but semantic and LRDD. */
+    public static final String REG_OTHER = "Other features";
+    /** All but LRDD. */
+    public static final String REG_ALL = "All features";
+
+    /**
+     * @param projects labeled projects (unlabeled ones are ignored)
+     * @param c        the services
+     * @param s        settings
+     * @return the measurements
+     */
+    public static Results run(List<Project> projects, Components c, Settings s) {
+        List<Project> labeled = new ArrayList<>();
+        for (Project p : projects) {
+            if (p.label().hasLateness()) {
+                labeled.add(p);
+            }
+        }
+        if (labeled.size() < s.folds() * 2) {
+            throw new IllegalArgumentException("need at least " + 2 * s.folds() + " labeled projects, got " + labeled.size());
+        }
+        double[] y = new double[labeled.size()];
+        int late = 0;
+        for (int i = 0; i < y.length; i++) {
+            y[i] = labeled.get(i).label().late() ? 1 : 0;
+            late += (int) y[i];
+        }
+        int[] fold = Folds.stratified(y, s.folds(), s.seed());
+        Map<String, Map<TimePoint, FoldScores>> acc = new LinkedHashMap<>();
+        Map<String, FoldScores> ablation = new LinkedHashMap<>();
+        Map<TimePoint, Map<String, Double>> top = new EnumMap<>(TimePoint.class);
+        Map<String, Map<TimePoint, Pooled>> reg = new LinkedHashMap<>();
+        boolean doReg = c.regressor() != null && c.olsBaseline() != null;
+        int durationProjects = 0;
+        for (Project p : labeled) {
+            durationProjects += p.label().hasDuration() ? 1 : 0;
+        }
+        for (TimePoint tp : s.timePoints()) {
+            double[][] perFold = new double[3][s.folds()];
+            Map<String, double[]> abl = new LinkedHashMap<>();
+            Map<String, double[]> scoreSum = new LinkedHashMap<>();
+            Map<String, double[]> pred = new LinkedHashMap<>();
+            double[] actual = new double[labeled.size()];
+            boolean[] hasDuration = new boolean[labeled.size()];
+            for (int f = 0; f < s.folds(); f++) {
+                long seed = Seeds.derive(s.seed(), "delivery-" + tp, f);
+                int[] trainRows = Folds.rows(fold, f, false);
+                int[] testRows = Folds.rows(fold, f, true);
+                List<Project> train = pick(labeled, trainRows);
+                List<Project> test = pick(labeled, testRows);
+                double[] ytr = pick(y, trainRows);
+                double[] yte = pick(y, testRows);
+
+                List<FeatureBlock> blocks = FeaturePipeline.fit(c.extractors(), train, tp, seed);
+                FeatureMatrix xtr = FeaturePipeline.extract(blocks, train, tp);
+                FeatureMatrix xte = FeaturePipeline.extract(blocks, test, tp);
+                Selection sel = FeaturePipeline.select(c.classifierSelection(), xtr, ytr, seed);
+                perFold[2][f] = fitAndScore(c.classifier(), xtr.select(sel.kept()), ytr, xte, yte, seed);
+                for (String k : sel.kept()) {
+                    double[] acc2 = scoreSum.computeIfAbsent(k, x -> new double[2]);
+                    Double v = sel.scores().get(k);
+                    acc2[0] += v == null ? 0 : v;
+                    acc2[1]++;
+                }
+
+                List<FeatureBlock> kim = FeaturePipeline.fit(List.of(c.kimFeatures()), train, tp, seed);
+                FeatureMatrix ktr = FeaturePipeline.extract(kim, train, tp);
+                FeatureMatrix kte = FeaturePipeline.extract(kim, test, tp);
+                perFold[1][f] = fitAndScore(c.classifier(), ktr, ytr, kte, yte, seed);
+                perFold[0][f] = fitAndScore(c.majority(), ktr, ytr, kte, yte, seed);
+
+                if (s.ablation() && tp == TimePoint.TP4) {
+                    abl.computeIfAbsent("All", k -> new double[s.folds()])[f] = perFold[2][f];
+                    for (String g : ABLATION_GROUPS) {
+                        FeatureMatrix dtr = FeaturePipeline.drop(xtr, Set.of(g), Set.of());
+                        Selection ds = FeaturePipeline.select(c.classifierSelection(), dtr, ytr, seed);
+                        abl.computeIfAbsent("All − " + g, k -> new double[s.folds()])[f] =
+                                fitAndScore(c.classifier(), dtr.select(ds.kept()), ytr, xte, yte, seed);
+                    }
+                }
+                if (doReg) {
+                    regressionFold(c, labeled, trainRows, testRows, xtr, xte, ktr, kte, seed, pred, actual,
+                            hasDuration);
+                }
+            }
+            acc.computeIfAbsent(MAJORITY, k -> new EnumMap<>(TimePoint.class)).put(tp, new FoldScores(perFold[0]));
+            acc.computeIfAbsent(KIM, k -> new EnumMap<>(TimePoint.class)).put(tp, new FoldScores(perFold[1]));
+            acc.computeIfAbsent(OURS, k -> new EnumMap<>(TimePoint.class)).put(tp, new FoldScores(perFold[2]));
+            abl.forEach((k, v) -> ablation.put(k, new FoldScores(v)));
+            Map<String, Double> mean = new LinkedHashMap<>();
+            scoreSum.forEach((k, v) -> mean.put(k, v[0] / v[1]));
+            top.put(tp, mean);
+            if (doReg) {
+                for (Map.Entry<String, double[]> e : pred.entrySet()) {
+                    reg.computeIfAbsent(e.getKey(), k -> new EnumMap<>(TimePoint.class))
+                            .put(tp, pooled(e.getValue(), actual, hasDuration));
+                }
+            }
+        }
+        return new Results(labeled.size(), late / (double) labeled.size(), acc, ablation, top, reg,
+                durationProjects);
+    }
+
+    private static void regressionFold(Components c, List<Project> labeled, int[] trainRows, int[] testRows,
+            FeatureMatrix xtr, FeatureMatrix xte, FeatureMatrix ktr, FeatureMatrix kte, long seed,
+            Map<String, double[]> pred, double[] actual, boolean[] hasDuration) {
+        int[] tr = withDuration(labeled, trainRows);
+        int[] te = withDuration(labeled, testRows);
+        if (tr.length < 10 || te.length == 0) {
+            return;
+        }
+        double[] ytr = new double[tr.length];
+        for (int i = 0; i < tr.length; i++) {
+            ytr[i] = labeled.get(trainRows[tr[i]]).label().actualDurationDays();
+        }
+        for (int i = 0; i < te.length; i++) {
+            int row = testRows[te[i]];
+            actual[row] = labeled.get(row).label().actualDurationDays();
+            hasDuration[row] = true;
+        }
+        Map<String, FeatureMatrix[]> variants = new LinkedHashMap<>();
+        variants.put(REG_BASELINE, new FeatureMatrix[] {ktr.rows(tr), kte.rows(te)});
+        variants.put(REG_SEMANTIC, new FeatureMatrix[] {
+            FeaturePipeline.only(xtr, Set.of("semantic")).rows(tr), FeaturePipeline.only(xte, Set.of("semantic")).rows(te)});
+        variants.put(REG_OTHER, new FeatureMatrix[] {
+            FeaturePipeline.drop(xtr, Set.of("semantic"), Set.of(LRDD)).rows(tr),
+            FeaturePipeline.drop(xte, Set.of("semantic"), Set.of(LRDD)).rows(te)});
+        variants.put(REG_ALL, new FeatureMatrix[] {
+            FeaturePipeline.drop(xtr, Set.of(), Set.of(LRDD)).rows(tr),
+            FeaturePipeline.drop(xte, Set.of(), Set.of(LRDD)).rows(te)});
+        double[] logY = new double[ytr.length];
+        for (int i = 0; i < ytr.length; i++) {
+            logY[i] = Math.log(ytr[i]);
+        }
+        for (Map.Entry<String, FeatureMatrix[]> v : variants.entrySet()) {
+            FeatureMatrix a = v.getValue()[0];
+            FeatureMatrix b = v.getValue()[1];
+            DeliveryPredictor model = c.regressor();
+            if (v.getKey().equals(REG_BASELINE)) {
+                model = c.olsBaseline();
+            } else if (a.numColumns() > 0) {
+                Selection sel = FeaturePipeline.select(c.regressionSelection(), a, logY, seed);
+                a = a.select(sel.kept());
+            }
+            double[] p = model.fit(a, ytr, seed).predict(b);
+            double[] out = pred.computeIfAbsent(v.getKey(), k -> new double[labeled.size()]);
+            for (int i = 0; i < te.length; i++) {
+                out[testRows[te[i]]] = p[i];
+            }
+        }
+    }
+
+    private static int[] withDuration(List<Project> labeled, int[] rows) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            if (labeled.get(rows[i]).label().hasDuration()) {
+                out.add(i);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static Pooled pooled(double[] pred, double[] actual, boolean[] has) {
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < has.length; i++) {
+            if (has[i]) {
+                rows.add(i);
+            }
+        }
+        double[] p = new double[rows.size()];
+        double[] a = new double[rows.size()];
+        for (int k = 0; k < p.length; k++) {
+            p[k] = pred[rows.get(k)];
+            a[k] = actual[rows.get(k)];
+        }
+        return new Pooled(p, a);
+    }
+
+    private static double fitAndScore(DeliveryPredictor model, FeatureMatrix xtr, double[] ytr, FeatureMatrix xte,
+            double[] yte, long seed) {
+        var fitted = model.fit(xtr, ytr, seed);
+        return DeliveryMetrics.accuracy(fitted.predict(xte.select(fitted.featureNames())), yte);
+    }
+
+    private static List<Project> pick(List<Project> all, int[] rows) {
+        List<Project> out = new ArrayList<>(rows.length);
+        for (int r : rows) {
+            out.add(all.get(r));
+        }
+        return out;
+    }
+
+    private static double[] pick(double[] all, int[] rows) {
+        double[] out = new double[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            out[k] = all[rows[k]];
+        }
+        return out;
+    }
+}
