@@ -1,0 +1,132 @@
+package org.marketlens.framework.nn;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.marketlens.api.data.InteractionData;
+import org.marketlens.api.nn.DifferentiableModel;
+import org.marketlens.api.nn.Loss;
+import org.marketlens.api.rec.Recommender;
+import org.marketlens.api.rec.TrainingContext;
+import org.marketlens.api.train.NegativeSampler;
+import org.marketlens.framework.train.EarlyStopping;
+import org.marketlens.framework.train.TripleBatches;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.AdamUpdater;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * Mini-batch training of a {@link DifferentiableModel} with the experiment's loss and negative sampler: Adam on
+ * every parameter, one validation per epoch, early stopping, and the best checkpoint kept (MODELS.md §3.7, §3.8
+ * step 1–4, §4.8). A loss that names a pre-training loss (APR) first trains with that loss to its best
+ * checkpoint and then continues from there.
+ */
+public final class SameDiffTraining {
+    private static final int PROGRESS_EVERY = 20;
+
+    private SameDiffTraining() {
+    }
+
+    /**
+     * @param modelName model name for messages
+     * @param model     the model
+     * @param train     training data
+     * @param settings  optimiser settings
+     * @param ctx       the training context (loss, sampler, validation, seed, epochs)
+     * @param serving   makes a recommender from parameter arrays (used for validation and the result)
+     * @return the parameters of the best validation epoch (the last epoch's when there is no validation)
+     */
+    public static Map<String, INDArray> train(String modelName, DifferentiableModel model, InteractionData train,
+            NeuralSettings settings, TrainingContext ctx, Function<Map<String, INDArray>, Recommender> serving) {
+        Nd4jRuntime.ensureLoaded();
+        Loss loss = ctx.plugin(Loss.class).orElseThrow(() -> new IllegalArgumentException(
+                modelName + " is trained with a loss; name one in the experiment, e.g. \"loss\": \"BPR\""));
+        NegativeSampler sampler = ctx.plugin(NegativeSampler.class).orElseThrow(() -> new IllegalArgumentException(
+                modelName + " needs a negative sampler; name one in the experiment, e.g. \"sampler\": \"uniform\""));
+        SplittableRandom random = new SplittableRandom(ctx.seed());
+        Map<String, INDArray> parameters = TrainingGraph.initialParameters(model, random.split());
+        if (loss.pretrainWith().isPresent()) {
+            String first = loss.pretrainWith().get();
+            Loss pretraining = ctx.plugin(Loss.class, first).orElseThrow(() -> new IllegalArgumentException(
+                    "the loss pre-trains with '" + first + "', which is not registered"));
+            parameters = run("pretrain " + first, model, parameters, pretraining, sampler, train, settings, ctx,
+                    serving, random.split());
+        }
+        return run("train", model, parameters, loss, sampler, train, settings, ctx, serving, random.split());
+    }
+
+    private static Map<String, INDArray> run(String stage, DifferentiableModel model, Map<String, INDArray> start,
+            Loss loss, NegativeSampler sampler, InteractionData train, NeuralSettings settings, TrainingContext ctx,
+            Function<Map<String, INDArray>, Recommender> serving, SplittableRandom random) {
+        Map<String, INDArray> live = new LinkedHashMap<>();
+        start.forEach((k, v) -> live.put(k, v.dup()));
+        TrainingGraph graph = new TrainingGraph(model, live, loss);
+        List<String> names = List.copyOf(live.keySet());
+        Map<String, GradientUpdater<?>> updaters = adam(live, settings.learningRate());
+        TripleBatches batches = new TripleBatches(train, sampler, settings.negatives(), settings.batchSize());
+        EarlyStopping stopping = new EarlyStopping(ctx.patience());
+        Map<String, INDArray> best = live;
+        int[] iteration = {0};
+        for (int epoch = 0; epoch < ctx.maxEpochs() && !ctx.cancelled(); epoch++) {
+            String label = stage + " epoch " + (epoch + 1) + "/" + ctx.maxEpochs();
+            int total = batches.batchesPerEpoch();
+            int epochNumber = epoch;
+            double[] lossSum = {0};
+            batches.epoch(random.split(), (users, positives, negatives, index) -> {
+                graph.feed(users, positives, negatives);
+                loss.beforeStep(graph);
+                OutAndGrad step = graph.sameDiff().calculateGradientsAndOutputs(graph.currentFeed(),
+                        List.of(graph.objectiveName()), names);
+                lossSum[0] += step.getOutputs().get(graph.objectiveName()).getDouble(0);
+                for (String name : names) {
+                    INDArray gradient = step.getGradients().get(name);
+                    updaters.get(name).applyUpdater(gradient, iteration[0], epochNumber);
+                    live.get(name).subi(gradient);
+                }
+                iteration[0]++;
+                if (index % PROGRESS_EVERY == 0 || index == total - 1) {
+                    ctx.progress(label, index + 1, total);
+                }
+                return !ctx.cancelled();
+            });
+            ctx.record(stage + ".lastEpochLoss", lossSum[0] / total);
+            OptionalDouble validation = ctx.validate(serving.apply(live));
+            if (validation.isEmpty()) {
+                best = live;
+                continue;
+            }
+            if (stopping.record(epoch, validation.getAsDouble())) {
+                best = copy(live);
+            }
+            if (stopping.shouldStop()) {
+                break;
+            }
+        }
+        ctx.record(stage + ".bestEpoch", stopping.bestEpoch() + 1);
+        ctx.record(stage + ".bestValidation", stopping.best());
+        return best == live ? copy(live) : best;
+    }
+
+    private static Map<String, GradientUpdater<?>> adam(Map<String, INDArray> parameters, double learningRate) {
+        Adam config = new Adam(learningRate);
+        Map<String, GradientUpdater<?>> out = new LinkedHashMap<>();
+        parameters.forEach((name, array) -> {
+            Map<String, INDArray> state = new LinkedHashMap<>();
+            state.put(AdamUpdater.M_STATE, array.ulike().assign(0));
+            state.put(AdamUpdater.V_STATE, array.ulike().assign(0));
+            out.put(name, config.instantiate(state, true));
+        });
+        return out;
+    }
+
+    private static Map<String, INDArray> copy(Map<String, INDArray> parameters) {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        parameters.forEach((k, v) -> out.put(k, v.dup()));
+        return out;
+    }
+}

@@ -1,0 +1,61 @@
+package org.marketlens.framework.nn;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.marketlens.api.nn.DifferentiableModel;
+import org.marketlens.api.nn.Loss;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Finite-difference check of SameDiff gradients of a (model, loss) objective in double precision: central
+ * differences on {@code probes} random entries of every parameter. Used by every model bundle's tests.
+ */
+public final class GradientCheck {
+    private GradientCheck() {
+    }
+
+    /**
+     * @return the largest relative error |analytic − numeric| / max(1e-8, |analytic| + |numeric|) over the probes
+     */
+    public static double maxRelativeError(DifferentiableModel model, Loss loss, int[] users, int[] positives,
+            int[] negatives, long seed, int probes) {
+        Nd4jRuntime.ensureLoaded();
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, INDArray> parameters = new LinkedHashMap<>();
+        TrainingGraph.initialParameters(model, random.split())
+                .forEach((k, v) -> parameters.put(k, v.castTo(DataType.DOUBLE).muli(10)));
+        TrainingGraph graph = new TrainingGraph(model, parameters, loss);
+        graph.feed(users, positives, negatives);
+        loss.beforeStep(graph);
+        List<String> names = List.copyOf(parameters.keySet());
+        Map<String, INDArray> analytic = graph.gradients(names);
+        double worst = 0;
+        double h = 1e-5;
+        for (String name : names) {
+            INDArray p = parameters.get(name);
+            INDArray flat = p.reshape(p.length());
+            INDArray g = analytic.get(name).reshape(p.length());
+            for (int probe = 0; probe < probes; probe++) {
+                long at = random.nextLong(p.length());
+                double original = flat.getDouble(at);
+                flat.putScalar(at, original + h);
+                double plus = objective(graph);
+                flat.putScalar(at, original - h);
+                double minus = objective(graph);
+                flat.putScalar(at, original);
+                double numeric = (plus - minus) / (2 * h);
+                double a = g.getDouble(at);
+                worst = Math.max(worst, Math.abs(a - numeric) / Math.max(1e-8, Math.abs(a) + Math.abs(numeric)));
+            }
+        }
+        return worst;
+    }
+
+    private static double objective(TrainingGraph graph) {
+        return graph.sameDiff().output(graph.currentFeed(), graph.objectiveName()).get(graph.objectiveName())
+                .getDouble(0);
+    }
+}
