@@ -1,0 +1,266 @@
+package org.marketlens.delivery.data;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.marketlens.api.delivery.AuthorRole;
+import org.marketlens.api.delivery.BackerCount;
+import org.marketlens.api.delivery.Comment;
+import org.marketlens.api.delivery.Creator;
+import org.marketlens.api.delivery.DeliveryLabel;
+import org.marketlens.api.delivery.Project;
+import org.marketlens.api.delivery.Reward;
+import org.marketlens.api.delivery.Update;
+
+/**
+ * Synthetic crowdfunding projects with the shapes of MODELS.md §1.1–§1.2 and a documented generative rule.
+ *
+ * <p>Latent variables per project: the category effect {@code c} ({@link Vocabulary#CATEGORY_EFFECT}), the reward
+ * difficulty {@code D} = backer-weighted mean of its rewards' difficulty levels (0 easy, 1 medium, 2 hard; the
+ * level picks the reward's words), the creator's diligence {@code z ~ N(0,1)} and the goal effect
+ * {@code g = 0.3 (ln goal − 8.3)}. The delay score is
+ * <pre>  s = 0.9 (D − 1) − 0.9 z + g + c + 0.5 ε,   ε ~ N(0,1)</pre>
+ * and the labels follow: <b>late iff s &gt; t</b> ({@code t = −0.1}, about 54% late as in §1.2), actual delivery
+ * duration = LRDD · exp(0.5 (s − t)) days (so late ⇔ actual duration &gt; LRDD), known for 75% of projects.
+ *
+ * <p>What each time point can see: at launch, category, goal, LRDD (longer for harder rewards) and reward texts
+ * (difficulty); during fundraising, creator updates and comments at rates growing weakly with {@code z} and
+ * backer questions growing with {@code D}; in the first 5% of the delivery phase, creator updates and comments at
+ * rates growing strongly with {@code z}, with tone words (achievement/positive for diligent creators,
+ * anxiety/negative otherwise) and anxious backer comments for hard projects. Creator history (Kim et al.'s
+ * features) correlates weakly with {@code z}. Accuracy therefore rises from TP1 to TP4 by construction.
+ */
+final class ProjectGenerator {
+    private static final long DAY = 86_400L;
+    private static final double THRESHOLD = -0.1;
+    private static final Instant START = Instant.parse("2010-01-01T00:00:00Z");
+
+    private final SplittableRandom rnd;
+
+    ProjectGenerator(long seed) {
+        this.rnd = new SplittableRandom(seed);
+    }
+
+    List<Project> generate(int n) {
+        List<Project> out = new ArrayList<>(n);
+        List<String> categories = new ArrayList<>(Vocabulary.CATEGORY_EFFECT.keySet());
+        categories.sort(null);
+        for (int i = 0; i < n; i++) {
+            out.add(project("p" + i, categories.get(rnd.nextInt(categories.size()))));
+        }
+        return out;
+    }
+
+    private Project project(String id, String category) {
+        double z = gauss();
+        double logGoal = 8.3 + gauss();
+        double goal = Math.round(Math.exp(logGoal) / 10) * 10.0 + 100;
+        Instant launch = START.plusSeconds((long) (rnd.nextDouble() * 4.5 * 365 * DAY));
+        int fundDays = 15 + rnd.nextInt(46);
+        Instant end = launch.plusSeconds(fundDays * DAY);
+        int finalBackers = (int) Math.max(3, goal / 60 * (1 + 1.5 * rnd.nextDouble()));
+        double pledged = finalBackers * (50 + 30 * rnd.nextDouble());
+
+        int nRewards = 2 + rnd.nextInt(9);
+        double[] level = new double[nRewards];
+        double[] weight = new double[nRewards];
+        double bias = gauss() * 0.8;
+        for (int r = 0; r < nRewards; r++) {
+            double pos = nRewards == 1 ? 0 : r / (double) (nRewards - 1);
+            level[r] = clamp(Math.round(pos * 1.6 + bias + 0.6 * gauss()), 0, 2);
+            weight[r] = 1 + rnd.nextDouble() * (r < nRewards / 2 ? 3 : 1.5);
+        }
+        int[] backers = split(finalBackers, weight);
+        double d = 0;
+        for (int r = 0; r < nRewards; r++) {
+            d += level[r] * backers[r];
+        }
+        d /= Math.max(1, finalBackers);
+        double lrdd = 45 + 45 * d + rnd.nextDouble() * 120;
+        List<Reward> rewards = new ArrayList<>();
+        for (int r = 0; r < nRewards; r++) {
+            double days = r == nRewards - 1 ? lrdd : lrdd * (0.5 + 0.5 * rnd.nextDouble());
+            rewards.add(new Reward(rewardText((int) level[r], category), end.plusSeconds((long) (days * DAY)),
+                    backers[r]));
+        }
+        double s = 0.9 * (d - 1) - 0.9 * z + 0.3 * (logGoal - 8.3)
+                + Vocabulary.CATEGORY_EFFECT.get(category) + 0.5 * gauss();
+        boolean late = s > THRESHOLD;
+        Double actual = rnd.nextDouble() < 0.75 ? Math.round(lrdd * Math.exp(0.5 * (s - THRESHOLD)) * 10) / 10.0 : null;
+
+        List<Update> updates = new ArrayList<>();
+        List<Comment> comments = new ArrayList<>();
+        int pool = Math.max(1, Math.min(finalBackers, 60));
+        // fundraising phase: weak signal of diligence, backer questions follow difficulty
+        int fundUpdates = poisson(fundDays / 8.0 * Math.exp(0.3 * z));
+        for (int k = 0; k < fundUpdates; k++) {
+            updates.add(new Update(at(launch, fundDays * rnd.nextDouble()), updateText(z, 0.3)));
+        }
+        int fundComments = poisson(2 + finalBackers / 25.0);
+        for (int k = 0; k < fundComments; k++) {
+            double t = fundDays * uShaped();
+            boolean question = rnd.nextDouble() < 0.15 + 0.1 * d;
+            comments.add(new Comment(at(launch, t), "b" + rnd.nextInt(pool), AuthorRole.BACKER,
+                    backerText(question, d, 0.2)));
+            if (question && rnd.nextDouble() < 0.4 + 0.15 * z) {
+                double reply = t + Math.min(fundDays - t, rnd.nextDouble() * 2 * Math.exp(-0.4 * z));
+                comments.add(new Comment(at(launch, reply), "creator", AuthorRole.CREATOR, updateText(z, 0.3)));
+            }
+        }
+        // first 5% of the delivery phase (and later): strong signal of diligence
+        double window = 0.05 * lrdd;
+        int delUpdates = poisson(window / 3.0 * Math.exp(0.9 * z));
+        for (int k = 0; k < delUpdates; k++) {
+            updates.add(new Update(at(end, window * rnd.nextDouble()), updateText(z, 1.0)));
+        }
+        int delCreatorComments = poisson(window / 2.5 * Math.exp(0.8 * z));
+        for (int k = 0; k < delCreatorComments; k++) {
+            comments.add(new Comment(at(end, window * rnd.nextDouble()), "creator", AuthorRole.CREATOR,
+                    updateText(z, 1.0)));
+        }
+        int delBacker = poisson(window / 2.0 * Math.exp(0.4 * (d - 1) - 0.2 * z));
+        for (int k = 0; k < delBacker; k++) {
+            boolean question = rnd.nextDouble() < 0.3 + 0.15 * d;
+            comments.add(new Comment(at(end, window * rnd.nextDouble()), "b" + rnd.nextInt(pool), AuthorRole.BACKER,
+                    backerText(question, d - z / 2, 1.0)));
+        }
+        int later = poisson(lrdd / 20.0);
+        for (int k = 0; k < later; k++) {
+            updates.add(new Update(at(end, window + (lrdd * 1.5) * rnd.nextDouble()), updateText(z, 0.5)));
+        }
+        List<BackerCount> counts = new ArrayList<>();
+        for (int day = 0; day <= fundDays; day++) {
+            double frac = day / (double) fundDays;
+            double share = 0.35 * Math.min(1, frac * 5) + 0.45 * frac + 0.2 * Math.max(0, frac - 0.85) / 0.15;
+            counts.add(new BackerCount(at(launch, day), (int) Math.round(finalBackers * Math.min(1, share))));
+        }
+        int created = 1 + poisson(0.8 * Math.exp(0.3 * z));
+        int backed = poisson(6 * Math.exp(0.3 * z));
+        return new Project(id, category, goal, pledged, launch, end, description(category, z), bio(z),
+                poisson(3 * Math.exp(0.2 * z)), poisson(1 + 0.5 * Math.max(0, z)),
+                new Creator("c-" + id, created, backed), rewards, updates, comments, counts,
+                new DeliveryLabel(late, actual));
+    }
+
+    private String rewardText(int level, String category) {
+        List<String> words = Vocabulary.REWARD_WORDS.get(level);
+        StringBuilder sb = new StringBuilder();
+        int sentences = 1 + rnd.nextInt(2);
+        for (int s = 0; s < sentences; s++) {
+            sb.append(cap(pick(Vocabulary.FILLER))).append(' ').append(pick(words)).append(' ')
+                    .append(pick(Vocabulary.FILLER)).append(' ').append(pick(words)).append(' ')
+                    .append(pick(Vocabulary.FILLER)).append(' ').append(category.split(" ")[0]).append(". ");
+        }
+        return sb.toString().trim();
+    }
+
+    private String updateText(double z, double strength) {
+        StringBuilder sb = new StringBuilder();
+        int words = 12 + rnd.nextInt(20);
+        double pGood = 1 / (1 + Math.exp(-1.5 * z));
+        for (int w = 0; w < words; w++) {
+            double u = rnd.nextDouble();
+            if (u < 0.25 * strength) {
+                sb.append(rnd.nextDouble() < pGood
+                        ? pick(rnd.nextBoolean() ? Vocabulary.ACHIEVE : Vocabulary.POSITIVE)
+                        : pick(rnd.nextBoolean() ? Vocabulary.ANXIETY : Vocabulary.NEGATIVE));
+            } else {
+                sb.append(pick(Vocabulary.NEUTRAL));
+            }
+            sb.append(w % 9 == 8 ? ". " : " ");
+        }
+        return cap(sb.toString().trim()) + ".";
+    }
+
+    private String backerText(boolean question, double worry, double strength) {
+        StringBuilder sb = new StringBuilder();
+        int words = 6 + rnd.nextInt(12);
+        double pAnx = 1 / (1 + Math.exp(-(worry - 1)));
+        for (int w = 0; w < words; w++) {
+            sb.append(rnd.nextDouble() < 0.2 * strength
+                    ? (rnd.nextDouble() < pAnx ? pick(Vocabulary.ANXIETY) : pick(Vocabulary.POSITIVE))
+                    : pick(Vocabulary.NEUTRAL)).append(' ');
+        }
+        return cap(sb.toString().trim()) + (question ? "?" : ".");
+    }
+
+    private String description(String category, double z) {
+        StringBuilder sb = new StringBuilder();
+        int sentences = 3 + rnd.nextInt(6);
+        double pLong = 0.12 + 0.05 * Math.tanh(z);
+        for (int s = 0; s < sentences; s++) {
+            int words = 8 + rnd.nextInt(10);
+            for (int w = 0; w < words; w++) {
+                sb.append(rnd.nextDouble() < pLong ? pick(Vocabulary.LONG_WORDS)
+                        : w == 3 ? category : pick(Vocabulary.NEUTRAL)).append(w == words - 1 ? ". " : " ");
+            }
+        }
+        return cap(sb.toString().trim());
+    }
+
+    private String bio(double z) {
+        int sentences = 1 + poisson(1.5 * Math.exp(0.2 * z));
+        StringBuilder sb = new StringBuilder();
+        for (int s = 0; s < sentences; s++) {
+            sb.append("I have ").append(pick(Vocabulary.LONG_WORDS)).append(" in ").append(pick(Vocabulary.NEUTRAL))
+                    .append(". ");
+        }
+        return sb.toString().trim();
+    }
+
+    private int[] split(int total, double[] weight) {
+        double sum = 0;
+        for (double w : weight) {
+            sum += w;
+        }
+        int[] out = new int[weight.length];
+        int given = 0;
+        for (int i = 0; i < weight.length; i++) {
+            out[i] = (int) Math.floor(total * weight[i] / sum);
+            given += out[i];
+        }
+        for (int i = 0; given < total; i = (i + 1) % weight.length, given++) {
+            out[i]++;
+        }
+        return out;
+    }
+
+    private double uShaped() {
+        double u = rnd.nextDouble();
+        return rnd.nextBoolean() ? u * u * 0.5 : 1 - u * u * 0.5;
+    }
+
+    private Instant at(Instant base, double days) {
+        return base.plusSeconds((long) (days * DAY));
+    }
+
+    private int poisson(double lambda) {
+        double l = Math.exp(-Math.min(lambda, 500));
+        int k = 0;
+        double p = 1;
+        do {
+            k++;
+            p *= rnd.nextDouble();
+        } while (p > l);
+        return k - 1;
+    }
+
+    private double gauss() {
+        double u = 1 - rnd.nextDouble();
+        double v = rnd.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    private String pick(List<String> words) {
+        return words.get(rnd.nextInt(words.size()));
+    }
+
+    private static String cap(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}
