@@ -1,0 +1,70 @@
+package org.marketlens.framework.als;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.marketlens.framework.cooccurrence.SparseRows;
+
+class BatchedRidgeTest {
+    @Test
+    void solvesEveryRowLikeADirectSolve() {
+        int k = 5;
+        int n = 7;
+        SplittableRandom random = new SplittableRandom(3);
+        float[] factors = new float[n * k];
+        for (int i = 0; i < factors.length; i++) {
+            factors[i] = (float) random.nextGaussian();
+        }
+        SparseRows entries = SparseRows.ofSets(n, new int[][] {{0, 2, 5}, {}, {1, 2, 3, 4, 6}, {6}});
+        float[] gram = new float[entries.nonZeros()];
+        float[] rhs = new float[entries.nonZeros()];
+        for (int e = 0; e < gram.length; e++) {
+            gram[e] = 0.5f + e;
+            rhs[e] = 1f - 0.3f * e;
+        }
+        double[] base = new double[k * k];
+        for (int i = 0; i < k; i++) {
+            base[i * k + i] = 0.7;
+        }
+        base[1] = base[k] = 0.2;
+        float[] out = new BatchedRidge(k, 2).solve(4, base, List.of(new RidgeTerm(factors, entries, gram, rhs)));
+        for (int r = 0; r < 4; r++) {
+            double[][] a = new double[k][k];
+            double[] b = new double[k];
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    a[i][j] = base[i * k + j];
+                }
+            }
+            for (int e = entries.rowStart()[r]; e < entries.rowStart()[r + 1]; e++) {
+                int p = entries.columns()[e] * k;
+                for (int i = 0; i < k; i++) {
+                    b[i] += rhs[e] * factors[p + i];
+                    for (int j = 0; j < k; j++) {
+                        a[i][j] += gram[e] * factors[p + i] * factors[p + j];
+                    }
+                }
+            }
+            // Residual of the batched solution in the naive system.
+            for (int i = 0; i < k; i++) {
+                double s = -b[i];
+                for (int j = 0; j < k; j++) {
+                    s += a[i][j] * out[r * k + j];
+                }
+                assertEquals(0, s, 1e-4, "row " + r + " equation " + i);
+            }
+        }
+        assertArrayEquals(new float[k], java.util.Arrays.copyOfRange(out, k, 2 * k), "a row without entries gets 0");
+    }
+
+    @Test
+    void choleskySolvesAHandExample() {
+        // [[4, 2], [2, 3]] x = [2, 1] → x = [0.5, 0].
+        double[] x = Cholesky.solveInPlace(new double[] {4, 2, 2, 3}, new double[] {2, 1}, 2);
+        assertEquals(0.5, x[0], 1e-12);
+        assertEquals(0.0, x[1], 1e-12);
+    }
+}
