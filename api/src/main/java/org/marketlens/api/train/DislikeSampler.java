@@ -1,0 +1,25 @@
+package org.marketlens.api.train;
+
+import java.util.SplittableRandom;
+import org.marketlens.api.data.InteractionData;
+import org.marketlens.api.rec.Recommender;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Infers disliked items of implicit-feedback users from a current model: the E-step of the user-oriented EM-like
+ * negative sampling of RME (Algorithm 2, MODELS.md §2.8, Eq. 4.9; A-25, A-26). Registered with
+ * {@code marketlens.name} (e.g. {@code em}). Observed training items are never drawn.
+ *
+ * @since 0.1.0 (added with the RME family)
+ */
+@ConsumerType
+public interface DislikeSampler {
+    /**
+     * @param train  training interactions (every one is an observed, liked item)
+     * @param model  the current model; its scores drive the prior
+     * @param ratio  τ: a user with c training items gets floor(τ·c) draws
+     * @param random the caller's random stream
+     * @return for every user the distinct drawn items, ascending
+     */
+    int[][] sample(InteractionData train, Recommender model, double ratio, SplittableRandom random);
+}
