@@ -31,7 +31,8 @@ import org.osgi.service.component.annotations.Component;
  * interaction and the published split as {@link Dataset#presplit()}: full-ranking cases (no sampled negatives) whose
  * positives are the user's validation or test items and whose context is the user's known history (training items
  * for validation; training and validation items for test, so full ranking skips them). Held-out items that never
- * occur in training are dropped and counted (MODELS.md A-4). Parameters: {@code path} (the folder; required),
+ * occur in training are dropped and counted (MODELS.md A-4), and so are held-out items the user already has in
+ * training (or, for test, in validation), so that no case ranks an item it also excludes. Parameters: {@code path} (the folder; required),
  * {@code name}. Preprocessing keys are rejected because they would invalidate the published split.
  */
 @Component(property = PluginProperties.NAME + "=" + LightGcnLoader.NAME)
@@ -87,14 +88,20 @@ public final class LightGcnLoader implements DatasetLoader {
         List<EvalCase> validation = new ArrayList<>();
         List<EvalCase> test = new ArrayList<>();
         int dropped = 0;
+        int overlapping = 0;
         for (int u = 0; u < all.numUsers(); u++) {
             int user = u;
             int[] trainItems = train.itemsOf(u);
             int[] validItems = heldOut(all, partOf, u, VALID);
             int[] testItems = heldOut(all, partOf, u, TEST);
-            int[] validWarm = IntStream.of(validItems).filter(i -> trainCounts[i] > 0).toArray();
-            int[] testWarm = IntStream.of(testItems).filter(i -> trainCounts[i] > 0).toArray();
-            dropped += validItems.length - validWarm.length + testItems.length - testWarm.length;
+            // A held-out item the user already has in an earlier part is known, not held out.
+            int[] validNew = IntStream.of(validItems).filter(i -> !train.contains(user, i)).toArray();
+            int[] testNew = IntStream.of(testItems)
+                    .filter(i -> !train.contains(user, i) && IntStream.of(validItems).noneMatch(v -> v == i)).toArray();
+            overlapping += validItems.length - validNew.length + testItems.length - testNew.length;
+            int[] validWarm = IntStream.of(validNew).filter(i -> trainCounts[i] > 0).toArray();
+            int[] testWarm = IntStream.of(testNew).filter(i -> trainCounts[i] > 0).toArray();
+            dropped += validNew.length - validWarm.length + testNew.length - testWarm.length;
             if (validWarm.length > 0) {
                 validation.add(new EvalCase(user, InteractionData.NO_GROUP, trainItems, validWarm, null));
             }
@@ -109,6 +116,7 @@ public final class LightGcnLoader implements DatasetLoader {
         facts.put("validationCases", validation.size());
         facts.put("testCases", test.size());
         facts.put("droppedColdPositives", dropped);
+        facts.put("droppedKnownPositives", overlapping);
         facts.put("testChecksum", CaseChecksum.of(test));
         return new Split("lightgcn-published", train, validation, test, facts);
     }

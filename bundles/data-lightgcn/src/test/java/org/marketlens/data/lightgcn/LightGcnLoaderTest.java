@@ -31,22 +31,23 @@ class LightGcnLoaderTest {
     @Test
     void publishedSplitBecomesThePresplit() throws Exception {
         Dataset ds = new LightGcnLoader().load(Map.of("path", fixture("split")));
-        assertEquals(11, ds.interactions().size());
+        assertEquals(13, ds.interactions().size());
         Split split = ds.presplit().orElseThrow();
         InteractionData train = split.train();
-        assertEquals(5, train.size());
-        // User 0's validation item 3 never occurs in training, so the only validation case is user 1's item 0.
-        assertEquals(1, split.validation().size());
-        EvalCase v1 = split.validation().get(0);
-        assertEquals(1, v1.user());
-        assertNull(v1.negatives(), "full ranking");
-        assertArrayEquals(new int[] {0}, ext(train, v1.positives()));
+        assertEquals(7, train.size());
+        assertEquals(2, split.validation().size());
+        EvalCase v0 = split.validation().get(0);
+        assertNull(v0.negatives(), "full ranking");
+        assertArrayEquals(new int[] {3}, ext(train, v0.positives()));
+        assertArrayEquals(new int[] {0, 1, 2}, ext(train, v0.context()), "validation context = training items");
+        // User 0's test items: 4 never occurs in training, 1 is already a training item, 5 stays.
+        // User 1's only test item 9 is cold, so user 1 has no test case.
+        assertEquals(1, split.test().size());
         EvalCase t0 = split.test().get(0);
-        // User 0's test items 4 and 1: item 4 never occurs in training -> dropped.
-        assertArrayEquals(new int[] {1}, ext(train, t0.positives()));
+        assertArrayEquals(new int[] {5}, ext(train, t0.positives()));
         assertArrayEquals(new int[] {0, 1, 2, 3}, ext(train, t0.context()), "test context = train + validation");
-        assertEquals(1, split.test().size(), "user 1's test items 3 and 9 are cold");
-        assertEquals(4, split.facts().get("droppedColdPositives"));
+        assertEquals(2, split.facts().get("droppedColdPositives"));
+        assertEquals(1, split.facts().get("droppedKnownPositives"));
         for (EvalCase c : split.test()) {
             for (int p : c.positives()) {
                 assertFalse(train.contains(c.user(), p), "no test positive in training");
