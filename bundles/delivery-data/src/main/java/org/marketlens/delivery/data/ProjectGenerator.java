@@ -21,7 +21,7 @@ import org.marketlens.api.delivery.Update;
  * level picks the reward's words), the creator's diligence {@code z ~ N(0,1)} and the goal effect
  * {@code g = 0.3 (ln goal − 8.3)}. The delay score is
  * <pre>  s = 0.9 (D − 1) − 0.9 z + g + c + 0.5 ε,   ε ~ N(0,1)</pre>
- * and the labels follow: <b>late iff s &gt; t</b> ({@code t = −0.1}, about 54% late as in §1.2), actual delivery
+ * and the labels follow: <b>late iff s &gt; t</b> ({@code t = −0.3}, about 54% late as in §1.2), actual delivery
  * duration = LRDD · exp(0.5 (s − t)) days (so late ⇔ actual duration &gt; LRDD), known for 75% of projects.
  *
  * <p>What each time point can see: at launch, category, goal, LRDD (longer for harder rewards) and reward texts
@@ -33,7 +33,7 @@ import org.marketlens.api.delivery.Update;
  */
 final class ProjectGenerator {
     private static final long DAY = 86_400L;
-    private static final double THRESHOLD = -0.1;
+    private static final double THRESHOLD = -0.3;
     private static final Instant START = Instant.parse("2010-01-01T00:00:00Z");
 
     private final SplittableRandom rnd;
