@@ -1,0 +1,91 @@
+package org.marketlens.delivery.selection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.marketlens.api.delivery.Feature;
+import org.marketlens.api.delivery.FeatureMatrix;
+import org.marketlens.api.delivery.Selection;
+import org.marketlens.api.delivery.TimePoint;
+
+class SelectionTest {
+    private static FeatureMatrix matrix(List<String> names, double[][] rows) {
+        List<Feature> f = new ArrayList<>();
+        for (String n : names) {
+            f.add(new Feature(n, "t", TimePoint.TP1, n.startsWith("cat")));
+        }
+        return new FeatureMatrix(f, rows);
+    }
+
+    @Test
+    void vifDropsTheCollinearFeatureFirstAndOnlyIt() {
+        Random r = new Random(1);
+        int n = 200;
+        double[][] rows = new double[n][5];
+        for (int i = 0; i < n; i++) {
+            rows[i][0] = r.nextGaussian();
+            rows[i][1] = r.nextGaussian();
+            rows[i][2] = r.nextGaussian();
+            // "sum" is a near-exact linear combination: the only feature with a huge VIF of its own making
+            rows[i][3] = 2 * rows[i][0] + rows[i][1] + 0.01 * r.nextGaussian();
+            rows[i][4] = i % 2; // categorical: never examined
+        }
+        FeatureMatrix x = matrix(List.of("a", "b", "c", "sum", "cat1"), rows);
+        double[] vif = VifSelector.vifs(x, List.of(0, 1, 2, 3));
+        int worst = 0;
+        for (int k = 1; k < 4; k++) {
+            worst = vif[k] > vif[worst] ? k : worst;
+        }
+        assertEquals(3, worst, "the collinear feature has the largest VIF");
+        Selection s = new VifSelector().select(x, new double[n], 0);
+        assertEquals(List.of("a", "b", "c", "cat1"), s.kept());
+        assertTrue(s.scores().get("a") < 10);
+    }
+
+    @Test
+    void vifOfPerfectCopyIsInfiniteAndOneCopyIsKept() {
+        double[][] rows = {{1, 1, 5}, {2, 2, 3}, {3, 3, 4}, {4, 4, 1}, {5, 5, 2}};
+        Selection s = new VifSelector().select(matrix(List.of("a", "a2", "c"), rows), new double[5], 0);
+        assertEquals(2, s.kept().size());
+        assertTrue(s.kept().contains("c"));
+    }
+
+    @Test
+    void borutaConfirmsInformativeAndRejectsNoise() {
+        Random r = new Random(3);
+        int n = 300;
+        double[][] rows = new double[n][4];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 4; j++) {
+                rows[i][j] = r.nextGaussian();
+            }
+            y[i] = rows[i][0] + rows[i][1] + 0.3 * r.nextGaussian() > 0 ? 1 : 0;
+        }
+        Selection s = new BorutaSelector(30, 30).select(matrix(List.of("s1", "s2", "noise1", "noise2"), rows), y, 5);
+        assertTrue(s.kept().contains("s1") && s.kept().contains("s2"), s.toString());
+        assertFalse(s.kept().contains("noise1") || s.kept().contains("noise2"), s.toString());
+    }
+
+    @Test
+    void stepAicDropsIrrelevantColumnsAndKeepsTheSignal() {
+        Random r = new Random(4);
+        int n = 200;
+        double[][] rows = new double[n][3];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 3; j++) {
+                rows[i][j] = Math.abs(r.nextGaussian()) * 10;
+            }
+            y[i] = 2 * Math.log1p(rows[i][0]) + 0.1 * r.nextGaussian();
+        }
+        Selection s = new StepAicSelector().select(matrix(List.of("x", "n1", "n2"), rows), y, 0);
+        assertTrue(s.kept().contains("x"));
+        assertTrue(s.kept().size() < 3, s.kept().toString());
+    }
+}
