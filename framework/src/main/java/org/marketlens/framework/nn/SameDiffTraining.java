@@ -72,11 +72,13 @@ public final class SameDiffTraining {
         EarlyStopping stopping = new EarlyStopping(ctx.patience());
         Map<String, INDArray> best = live;
         int[] iteration = {0};
+        List<Double> epochSeconds = new java.util.ArrayList<>();
         for (int epoch = 0; epoch < ctx.maxEpochs() && !ctx.cancelled(); epoch++) {
             String label = stage + " epoch " + (epoch + 1) + "/" + ctx.maxEpochs();
             int total = batches.batchesPerEpoch();
             int epochNumber = epoch;
             double[] lossSum = {0};
+            long epochStart = System.nanoTime();
             batches.epoch(random.split(), (users, positives, negatives, index) -> {
                 graph.feed(users, positives, negatives);
                 loss.beforeStep(graph);
@@ -94,6 +96,10 @@ public final class SameDiffTraining {
                 }
                 return !ctx.cancelled();
             });
+            double seconds = (System.nanoTime() - epochStart) / 1e9;
+            epochSeconds.add(seconds);
+            ctx.record(stage + ".epochSeconds", List.copyOf(epochSeconds));
+            ctx.record(stage + ".triplesPerSecond", batches.triplesPerEpoch() / seconds);
             ctx.record(stage + ".lastEpochLoss", lossSum[0] / total);
             OptionalDouble validation = ctx.validate(serving.apply(live));
             if (validation.isEmpty()) {
