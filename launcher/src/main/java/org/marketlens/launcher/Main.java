@@ -41,9 +41,10 @@ public final class Main {
      * @param args the command line, passed unchanged to the CLI
      */
     public static void main(String[] args) {
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
+        // ND4J logs its start-up at INFO and warns about duplicate TensorFlow op mappings it never uses.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        String importMapping = "org.slf4j.simpleLogger.log.org.nd4j.imports.converters.ImportClassMapping";
+        System.setProperty(importMapping, System.getProperty(importMapping, "error"));
         int status;
         try {
             status = run(args, distribution(), Path.of(System.getProperty(FelixConfiguration.HOME, "")).toAbsolutePath(), System.err);

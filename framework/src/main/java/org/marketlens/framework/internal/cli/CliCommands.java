@@ -2,8 +2,8 @@ package org.marketlens.framework.internal.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.function.Supplier;
+import org.marketlens.framework.experiment.ExperimentSpecException;
+import org.marketlens.framework.experiment.PluginRegistry;
 import picocli.CommandLine;
 
 /**
@@ -12,15 +12,18 @@ import picocli.CommandLine;
  * the known ones), 2 the command line itself is wrong.
  */
 final class CliCommands {
-    private final Supplier<List<PluginEntry>> plugins;
+    private final PluginRegistry plugins;
+    private final Path home;
     private final Path deploy;
 
     /**
-     * @param plugins the registered plugins, read when {@code list} runs
+     * @param plugins where plugins are found by name
+     * @param home    working folder: relative spec paths, {@code config/} and {@code reports/} are resolved against it
      * @param deploy  the hot-deploy folder
      */
-    CliCommands(Supplier<List<PluginEntry>> plugins, Path deploy) {
+    CliCommands(PluginRegistry plugins, Path home, Path deploy) {
         this.plugins = plugins;
+        this.home = home;
         this.deploy = deploy;
     }
 
@@ -34,8 +37,10 @@ final class CliCommands {
      */
     int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine line = new CommandLine(new MarketlensCommand())
-                .addSubcommand(new ListCommand(plugins))
-                .addSubcommand(new InstallCommand(deploy))
+                .addSubcommand(new DemoCommand(plugins, home))
+                .addSubcommand(new RunCommand(plugins, home))
+                .addSubcommand(new ListCommand(() -> PluginEntry.all(plugins)))
+                .addSubcommand(new InstallCommand(home, deploy))
                 .addSubcommand(new ShellCommand());
         line.setOut(out);
         line.setErr(err);
@@ -59,7 +64,8 @@ final class CliCommands {
     /** A failure as one line: our own messages as they are, anything else with its type. */
     static String oneLine(Throwable e) {
         String message = e.getMessage();
-        if (e instanceof CommandFailure || e instanceof CommandLine.ParameterException) {
+        if (e instanceof CommandFailure || e instanceof CommandLine.ParameterException
+                || e instanceof ExperimentSpecException || e instanceof IllegalArgumentException) {
             return message.replace('\n', ' ').trim();
         }
         if (e instanceof java.nio.file.NoSuchFileException) {

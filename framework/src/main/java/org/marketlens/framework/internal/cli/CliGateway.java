@@ -3,9 +3,11 @@ package org.marketlens.framework.internal.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.Function;
+import org.marketlens.framework.experiment.PluginRegistry;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * The CLI service. The launcher finds it as a {@link Function} (a JDK type, so the launcher's and the bundles' class
@@ -17,6 +19,8 @@ import org.osgi.service.component.annotations.Component;
     "marketlens.gateway=cli",
     "osgi.command.scope=marketlens",
     "osgi.command.function=list",
+    "osgi.command.function=run",
+    "osgi.command.function=demo",
     "osgi.command.function=install"
 })
 public final class CliGateway implements Function<String[], Integer> {
@@ -25,13 +29,17 @@ public final class CliGateway implements Function<String[], Integer> {
     /** Framework property naming the working folder (set by the launcher). */
     static final String HOME = "marketlens.home";
 
-    private CliCommands commands;
+    private final CliCommands commands;
 
+    /**
+     * @param context bundle context, for the folders the launcher sets as framework properties
+     * @param plugins the plugin registry
+     */
     @Activate
-    void activate(BundleContext context) {
+    public CliGateway(BundleContext context, @Reference PluginRegistry plugins) {
         Path home = Path.of(property(context, HOME, System.getProperty("user.dir")));
         Path deploy = Path.of(property(context, DEPLOY, home.resolve("deploy").toString()));
-        commands = new CliCommands(new PluginCatalog(context)::entries, deploy);
+        commands = new CliCommands(plugins, home, deploy);
     }
 
     /**
@@ -49,6 +57,20 @@ public final class CliGateway implements Function<String[], Integer> {
     /** Gogo {@code marketlens:list}. */
     public void list() {
         apply(new String[] {"list"});
+    }
+
+    /**
+     * Gogo {@code marketlens:run <experiment.json>}.
+     *
+     * @param spec the experiment spec
+     */
+    public void run(String spec) {
+        apply(new String[] {"run", spec});
+    }
+
+    /** Gogo {@code marketlens:demo}. */
+    public void demo() {
+        apply(new String[] {"demo"});
     }
 
     /**

@@ -19,19 +19,21 @@ import picocli.CommandLine.Spec;
 @Command(name = "install", mixinStandardHelpOptions = true,
         description = "Copy a bundle jar into the deploy folder (installed, or updated, by FileInstall).")
 final class InstallCommand implements Callable<Integer> {
+    private final Path home;
     private final Path deploy;
     @Spec
     private CommandSpec spec;
     @Parameters(index = "0", paramLabel = "<jar>", description = "the OSGi bundle jar")
     private Path jar;
 
-    InstallCommand(Path deploy) {
+    InstallCommand(Path home, Path deploy) {
+        this.home = home;
         this.deploy = deploy;
     }
 
     @Override
     public Integer call() throws IOException {
-        Path source = jar.toAbsolutePath().normalize();
+        Path source = home.resolve(jar).toAbsolutePath().normalize();
         if (!Files.isRegularFile(source)) {
             throw new CommandFailure("no such file: " + source);
         }

@@ -40,16 +40,14 @@ final class ListCommand implements Callable<Integer> {
         }
         int kindWidth = "KIND".length();
         int nameWidth = "NAME".length();
-        int bundleWidth = "BUNDLE".length();
         for (PluginEntry e : entries) {
             kindWidth = Math.max(kindWidth, e.kind().length());
             nameWidth = Math.max(nameWidth, e.name().length());
-            bundleWidth = Math.max(bundleWidth, e.bundle().length());
         }
-        String format = "%-" + kindWidth + "s  %-" + nameWidth + "s  %-" + bundleWidth + "s  %s%n";
-        StringBuilder table = new StringBuilder(String.format(format, "KIND", "NAME", "BUNDLE", "VERSION"));
+        String format = "%-" + kindWidth + "s  %-" + nameWidth + "s  %s%n";
+        StringBuilder table = new StringBuilder(String.format(format, "KIND", "NAME", "BUNDLE VERSION"));
         for (PluginEntry e : entries) {
-            table.append(String.format(format, e.kind(), e.name(), e.bundle(), e.version()));
+            table.append(String.format(format, e.kind(), e.name(), e.origin()));
         }
         return table.toString();
     }
