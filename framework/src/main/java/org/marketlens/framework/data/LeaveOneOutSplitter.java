@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import org.marketlens.api.data.EvalCase;
 import org.marketlens.api.data.InteractionData;
 import org.marketlens.api.data.Split;
@@ -77,8 +76,8 @@ public final class LeaveOneOutSplitter {
             int[] context = train.itemsOf(u);
             int validationItem = data.item(validationOffset[u]);
             int testItem = data.item(testOffset[u]);
-            int[] validationNegatives = sampleUnobserved(data, u, random);
-            int[] testNegatives = sampleUnobserved(data, u, random);
+            int[] validationNegatives = UnobservedItems.sample(data, u, negatives, random);
+            int[] testNegatives = UnobservedItems.sample(data, u, negatives, random);
             if (trainCounts[validationItem] > 0) {
                 validationCases.add(new EvalCase(u, InteractionData.NO_GROUP, context, new int[] {validationItem},
                         validationNegatives));
@@ -100,28 +99,5 @@ public final class LeaveOneOutSplitter {
         facts.put("droppedColdCases", dropped);
         facts.put("testChecksum", CaseChecksum.of(testCases));
         return new Split(protocol, train, validationCases, testCases, facts);
-    }
-
-    private int[] sampleUnobserved(InteractionData data, int user, SplittableRandom random) {
-        int unobserved = data.numItems() - countDistinct(data, user);
-        if (unobserved < negatives) {
-            throw new IllegalArgumentException("user " + data.users().externalId(user) + " has only " + unobserved
-                    + " unobserved items; cannot sample " + negatives + " negatives");
-        }
-        int[] out = new int[negatives];
-        BitSet chosen = new BitSet(data.numItems());
-        for (int n = 0; n < negatives; ) {
-            int candidate = random.nextInt(data.numItems());
-            if (!chosen.get(candidate) && !data.contains(user, candidate)) {
-                chosen.set(candidate);
-                out[n++] = candidate;
-            }
-        }
-        return out;
-    }
-
-    private static int countDistinct(InteractionData data, int user) {
-        return (int) IntStream.range(data.userStart(user), data.userEnd(user))
-                .map(data::item).distinct().count();
     }
 }
