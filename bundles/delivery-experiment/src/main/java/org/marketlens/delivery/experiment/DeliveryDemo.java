@@ -15,7 +15,10 @@ import org.marketlens.delivery.data.SyntheticProjectSource;
 import org.marketlens.delivery.features.BackerFeatures;
 import org.marketlens.delivery.features.CreatorFeatures;
 import org.marketlens.delivery.features.ProjectFeatures;
+import org.marketlens.delivery.elasticnet.ElasticNetRegressor;
 import org.marketlens.delivery.features.TemporalFeatures;
+import org.marketlens.delivery.selection.BorutaSelector;
+import org.marketlens.delivery.selection.VifSelector;
 import org.marketlens.delivery.xgboost.XgboostClassifier;
 import org.marketlens.framework.delivery.DeliveryExperiment;
 import org.marketlens.framework.delivery.DeliveryReport;
@@ -34,10 +37,12 @@ public final class DeliveryDemo {
     public static DeliveryExperiment.Components components() {
         List<FeatureExtractor> extractors = List.of(new ProjectFeatures(), new CreatorFeatures(),
                 new BackerFeatures(), new TemporalFeatures());
-        List<FeatureSelector> clsSel = List.of();
+        // VIF then Boruta (§1.6); Boruta lightened to 20 runs of 50 trees for a 2-core demo (defaults: 100 / 100)
+        List<FeatureSelector> clsSel = List.of(new VifSelector(), new BorutaSelector(20, 50));
+        // stepAIC (StepAicSelector) is left out of the demo: its O(p) OLS refits per step are too slow here
         List<FeatureSelector> regSel = List.of();
         return new DeliveryExperiment.Components(extractors, clsSel, regSel, new XgboostClassifier(3, 0.1, 100),
-                new OlsDuration(), new KimFeatures(), new MajorityClass(), new OlsDuration());
+                new ElasticNetRegressor(), new KimFeatures(), new MajorityClass(), new OlsDuration());
     }
 
     /**
