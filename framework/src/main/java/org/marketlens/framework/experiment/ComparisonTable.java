@@ -134,11 +134,29 @@ public final class ComparisonTable {
         return new TTest().pairedTTest(a, b);
     }
 
+    /**
+     * Wilcoxon signed-rank test with zero differences dropped (Wilcoxon's rule): commons-math3 ranks zero differences
+     * with the others, which on 0/1 metrics such as HIT (mostly ties) gives absurdly small p-values.
+     */
     private static double wilcoxon(double[] a, double[] b) {
-        if (java.util.Arrays.equals(a, b)) {
+        int n = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                n++;
+            }
+        }
+        if (n == 0) {
             return 1.0;
         }
-        // The exact distribution is only tractable for small samples; commons-math3 allows it up to 30 cases.
-        return new WilcoxonSignedRankTest().wilcoxonSignedRankTest(a, b, a.length <= 30);
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0, j = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                x[j] = a[i];
+                y[j++] = b[i];
+            }
+        }
+        // The exact distribution is only tractable for small samples; commons-math3 allows it up to 30 pairs.
+        return new WilcoxonSignedRankTest().wilcoxonSignedRankTest(x, y, n <= 30);
     }
 }

@@ -33,6 +33,25 @@ class ComparisonTableTest {
     }
 
     @Test
+    void wilcoxonIgnoresTiedCasesOnBinaryMetrics() {
+        double[] a = new double[400];
+        double[] b = new double[400];
+        for (int i = 0; i < 400; i++) {
+            a[i] = i % 2;
+            b[i] = i % 2;
+        }
+        a[0] = 1; // one case differs: (1 vs 0); the 399 ties carry no evidence
+        b[1] = 0;
+        a[1] = 1;
+        Map<String, EvaluationResult> results = new LinkedHashMap<>();
+        results.put("A", result(b));
+        results.put("B", result(a));
+        double p = new ComparisonTable(results, List.of("A")).rows().get("B").get("HIT@1").wilcoxonP();
+        // one non-zero pair is no evidence: the exact test gives p >= 0.5 (ranking the 399 ties gave p < 1e-3)
+        assertTrue(p >= 0.5, "p = " + p);
+    }
+
+    @Test
     void identicalModelsAreNotSignificant() {
         Map<String, EvaluationResult> results = new LinkedHashMap<>();
         results.put("A", result(0, 1, 1, 0, 1));
