@@ -67,6 +67,9 @@ public final class Main {
     static int run(String[] args, Path dist, Path home, PrintStream err) throws Exception {
         boolean shell = isShell(args);
         Path storage = Files.createTempDirectory("marketlens-felix-");
+        // Ctrl-C skips the finally below: a shutdown hook deletes the cache then.
+        Thread cleanup = new Thread(() -> deleteQuietly(storage), "marketlens-cache-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         Framework framework = null;
         try {
             Map<String, String> config = FelixConfiguration.create(dist.resolve("lib"), home, storage);
@@ -96,6 +99,19 @@ public final class Main {
                 }
             }
             deleteTree(storage);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway and finds nothing left to delete
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path storage) {
+        try {
+            deleteTree(storage);
+        } catch (IOException e) {
+            System.err.println("marketlens: could not delete the bundle cache " + storage + ": " + e.getMessage());
         }
     }
 

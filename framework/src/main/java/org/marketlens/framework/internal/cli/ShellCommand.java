@@ -23,7 +23,7 @@ final class ShellCommand implements Callable<Integer> {
                   marketlens:run <spec.json> run an experiment
                   marketlens:demo            the demo experiment
                   lb                         bundles; drop jars into deploy/ to install, update or remove plugins
-                  exit                       stop Marketlens""");
+                  exit 0 (or Ctrl-D)         stop Marketlens""");
         spec.commandLine().getOut().flush();
         return 0;
     }
