@@ -188,6 +188,11 @@ public class MarketlensContainerTest {
             sample.start();
             assertEquals(SAMPLE_BSN + " 0.1.0.SNAPSHOT", awaitOrigin(SAMPLE, "0.1.0.SNAPSHOT"));
             ModelProvider before = plugins.require(ModelProvider.class, SAMPLE);
+            // a model of the old revision, held across the swap like a model in the middle of an evaluation
+            var data = plugins.require(DatasetLoader.class, "synthetic")
+                    .load(Map.of("users", 50, "items", 40, "interactionsPerUser", 10, "seed", 3)).interactions();
+            Recommender held = before.train(data, Map.of(), null);
+            float[] heldScores = held.scoreAll(Query.of(0));
 
             ExperimentSpec spec = spec("itest hot swap", mfBpr());
             EvaluationResult undisturbed = new ExperimentRunner(plugins, Progress.NONE)
@@ -221,6 +226,8 @@ public class MarketlensContainerTest {
                 refresh(sample);
                 assertFalse("uninstalled", plugins.find(ModelProvider.class, SAMPLE).isPresent());
 
+                assertTrue("a model of the uninstalled revision still scores as before",
+                        Arrays.equals(heldScores, held.scoreAll(Query.of(0))));
                 EvaluationResult disturbed = running.get(180, TimeUnit.SECONDS).results().get("MF-BPR");
                 for (String metric : undisturbed.metrics()) {
                     assertTrue(metric + " per case equals the undisturbed run",
