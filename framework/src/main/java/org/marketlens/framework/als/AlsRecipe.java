@@ -21,8 +21,8 @@ public final class AlsRecipe {
     }
 
     /**
-     * @param cooccurrence whether the model has SPPMI terms (Cofactor and the RME family)
-     * @return the declared hyper-parameters
+     * @param cooccurrence whether the model has the co-liked SPPMI term (Cofactor and the RME family)
+     * @return the declared hyper-parameters (the RME variants add {@link #userAndDislikeHyperParameters()})
      */
     public static List<HyperParameter> hyperParameters(boolean cooccurrence) {
         List<HyperParameter> out = new ArrayList<>(List.of(
@@ -37,12 +37,20 @@ public final class AlsRecipe {
                     new HyperParameter("lambda_context", 0.0, "λ2 for γ, δ, θ in the dynamic setting; 0 = same as lambda (§2.5)"),
                     new HyperParameter("w", 1.0, "weight of every SPPMI cell (A-22)"),
                     new HyperParameter("shift", 1.0, "SPPMI shift s (A-20)"),
-                    new HyperParameter("item_pair_cap", 0, "cap of liked/disliked items per user for pairs, 0 = none (A-19)"),
-                    new HyperParameter("user_pair_cap", -1,
-                            "cap of likers per item for user pairs: 0 = none, -1 = 100 only when MMᵀ would exceed 10⁸ pairs (A-19)"),
-                    new HyperParameter("dislike_threshold", 2.0, "rating <= this is disliked (§2.2)")));
+                    new HyperParameter("item_pair_cap", 0, "cap of liked/disliked items per user for pairs, 0 = none (A-19)")));
         }
         return out;
+    }
+
+    /**
+     * @return what only models with user co-occurrence or disliked items (the RME variants) add to
+     *         {@link #hyperParameters}{@code (true)}: the user-pair cap (A-19) and the dislike threshold (§2.2)
+     */
+    public static List<HyperParameter> userAndDislikeHyperParameters() {
+        return List.of(
+                new HyperParameter("user_pair_cap", -1,
+                        "cap of likers per item for user pairs: 0 = none, -1 = 100 only when MMᵀ would exceed 10⁸ pairs (A-19)"),
+                new HyperParameter("dislike_threshold", 2.0, "rating <= this is disliked (§2.2)"));
     }
 
     /** @return solver settings from resolved values */

@@ -30,6 +30,7 @@ public final class RmeProvider implements ModelProvider {
     @Override
     public List<HyperParameter> hyperParameters() {
         List<HyperParameter> out = new ArrayList<>(AlsRecipe.hyperParameters(true));
+        out.addAll(AlsRecipe.userAndDislikeHyperParameters());
         out.add(new HyperParameter("variant", "RME", "RME, U_RME (no disliked items) or I_RME (no user embedding), §2.10"));
         out.add(new HyperParameter("dislikes", "auto",
                 "explicit (rating <= dislike_threshold), em (Algorithm 2) or auto (explicit when rated, else em), §2.2/§2.8"));
