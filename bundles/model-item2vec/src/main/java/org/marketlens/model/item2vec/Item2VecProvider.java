@@ -21,8 +21,11 @@ import org.osgi.service.component.annotations.Component;
  * set is one sentence and every other item of the set is a context; {@code score(u, i) = Σ_{j ∈ I_u} cos(v_i, v_j)}.
  * SGNS is implemented here in plain Java ({@link SkipGram}) rather than with DL4J's word2vec: deeplearning4j-nlp is
  * not among the pinned artifacts, it would add a large dependency tree to an OSGi bundle for a 100-line algorithm, and
- * its window-based sentences do not express "all pairs of a set". One epoch = one pass over every user; validation
- * early stopping per epoch.
+ * its window-based sentences do not express "all pairs of a set". One epoch = one pass over every user. The step
+ * decays linearly to 0 over a fixed schedule of {@code epochs} (word2vec); the model is validated after every epoch
+ * and the best epoch is kept, without stopping early: on ML-100K (70% train, k = 40) validation NDCG@100 first dips
+ * (0.048 → 0.043 over epochs 1–3 at rate 0.025) and rises only as the step decays (0.18 after 12 epochs at 0.025,
+ * 0.28 at 0.1), so patience-based stopping ended training after epoch 1 with near-random scores.
  */
 @Component(property = {PluginProperties.NAME + "=" + Item2VecProvider.NAME, PluginProperties.TASKS + "=general"})
 public final class Item2VecProvider implements ModelProvider {
@@ -34,7 +37,8 @@ public final class Item2VecProvider implements ModelProvider {
                 new HyperParameter("k", 40, "embedding dimension (§2.11 grid of k)"),
                 new HyperParameter("negatives", 5, "negative samples per (target, context) pair (SGNS default)"),
                 new HyperParameter("contexts", 50, "contexts drawn per target from the user's set (bounds |I_u|² cost)"),
-                new HyperParameter("learning_rate", 0.025, "initial SGD step, decayed linearly over the epochs (word2vec)"),
+                new HyperParameter("learning_rate", 0.1, "initial SGD step, decayed linearly to 0 over the epochs"),
+                new HyperParameter("epochs", 10, "length of the step schedule (capped by the run's max epochs)"),
                 new HyperParameter("like_threshold", 4.0, "rating >= this is liked (§2.2); implicit data: all liked"));
     }
 
@@ -44,8 +48,9 @@ public final class Item2VecProvider implements ModelProvider {
         int[][] liked = LikedSets.of(train, v.doubleValue("like_threshold"));
         SkipGram sgns = new SkipGram(train.numItems(), v.intValue("k"), v.intValue("negatives"),
                 v.intValue("contexts"), liked, new SplittableRandom(ctx.seed()));
-        EarlyStopping stopping = new EarlyStopping(Math.max(1, ctx.patience()));
-        int epochs = Math.max(1, ctx.maxEpochs());
+        // Patience is not applied (see the class comment): every epoch of the schedule runs, the best is kept.
+        EarlyStopping stopping = new EarlyStopping(Integer.MAX_VALUE);
+        int epochs = Math.max(1, Math.min(v.intValue("epochs"), ctx.maxEpochs()));
         Item2VecModel best = null;
         for (int epoch = 0; epoch < epochs && !ctx.cancelled(); epoch++) {
             double rate = v.doubleValue("learning_rate") * Math.max(0.0001, 1 - (double) epoch / epochs);
@@ -55,9 +60,6 @@ public final class Item2VecProvider implements ModelProvider {
             OptionalDouble value = ctx.validate(candidate);
             if (value.isEmpty() || stopping.record(epoch, value.getAsDouble())) {
                 best = candidate;
-            }
-            if (value.isPresent() && stopping.shouldStop()) {
-                break;
             }
         }
         ctx.record("bestEpoch", stopping.bestEpoch() + 1);

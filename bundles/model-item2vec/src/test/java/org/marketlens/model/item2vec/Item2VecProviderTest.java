@@ -1,6 +1,7 @@
 package org.marketlens.model.item2vec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -51,5 +52,25 @@ class Item2VecProviderTest {
         for (int u = 0; u < 40; u++) {
             assertArrayEquals(model.scoreAll(Query.of(u)), loaded.scoreAll(Query.of(u)), 0f);
         }
+    }
+
+    @Test
+    void runsTheWholeScheduleThroughAValidationDipAndKeepsTheBestEpoch() {
+        double[] curve = {0.30, 0.20, 0.10, 0.50, 0.40, 0.45, 0.41, 0.42, 0.43, 0.44};
+        int[] calls = {0};
+        FixedTrainingContext ctx = new FixedTrainingContext(1, 30, 1)
+                .validation(r -> java.util.OptionalDouble.of(curve[calls[0]++]));
+        new Item2VecProvider().train(twoClusters(), Map.of("k", 4), ctx);
+        assertEquals(10, calls[0], "patience 1 must not end the default 10-epoch schedule at the first dip");
+        assertEquals(4, ctx.recorded.get("bestEpoch"));
+    }
+
+    @Test
+    void scheduleIsCappedByTheRunsMaximumEpochs() {
+        int[] calls = {0};
+        FixedTrainingContext ctx = new FixedTrainingContext(1, 3, 1)
+                .validation(r -> java.util.OptionalDouble.of(++calls[0]));
+        new Item2VecProvider().train(twoClusters(), Map.of("k", 4, "epochs", 8), ctx);
+        assertEquals(3, calls[0]);
     }
 }
