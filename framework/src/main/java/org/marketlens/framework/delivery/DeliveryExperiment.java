@@ -6,6 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.marketlens.api.delivery.FeatureBlock;
 import org.marketlens.api.delivery.FeatureExtractor;
 import org.marketlens.api.delivery.FeatureMatrix;
@@ -56,11 +61,13 @@ public final class DeliveryExperiment {
      * @param seed       experiment seed; per-fold seeds come from {@link Seeds#derive}
      * @param timePoints time points to evaluate
      * @param ablation   whether to run the TP4 ablation
+     * @param parallelism how many (time point, fold) cells run at once; results do not depend on it
      */
-    public record Settings(int folds, long seed, List<TimePoint> timePoints, boolean ablation) {
-        /** The dissertation's protocol: 10 folds, all time points, with ablation. */
+    public record Settings(int folds, long seed, List<TimePoint> timePoints, boolean ablation, int parallelism) {
+        /** The dissertation's protocol: 10 folds, all time points, with ablation, one cell per processor. */
         public static Settings defaults(long seed) {
-            return new Settings(10, seed, List.of(TimePoint.values()), true);
+            return new Settings(10, seed, List.of(TimePoint.values()), true,
+                    Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -112,8 +119,11 @@ public final class DeliveryExperiment {
     public static final String REG_ALL = "All features";
 
     /**
+     * Runs every (time point, fold) cell, {@code parallelism} cells at a time; each cell derives its own seed from
+     * {@link Seeds#derive}, so the results do not depend on the parallelism.
+     *
      * @param projects labeled projects (unlabeled ones are ignored)
-     * @param c        the services
+     * @param c        the services (their fit methods must be safe to call from several threads)
      * @param s        settings
      * @return the measurements
      */
@@ -134,15 +144,25 @@ public final class DeliveryExperiment {
             late += (int) y[i];
         }
         int[] fold = Folds.stratified(y, s.folds(), s.seed());
-        Map<String, Map<TimePoint, FoldScores>> acc = new LinkedHashMap<>();
-        Map<String, FoldScores> ablation = new LinkedHashMap<>();
-        Map<TimePoint, Map<String, Double>> top = new EnumMap<>(TimePoint.class);
-        Map<String, Map<TimePoint, Pooled>> reg = new LinkedHashMap<>();
         boolean doReg = c.regressor() != null && c.olsBaseline() != null;
         int durationProjects = 0;
         for (Project p : labeled) {
             durationProjects += p.label().hasDuration() ? 1 : 0;
         }
+        List<Callable<Cell>> tasks = new ArrayList<>();
+        for (TimePoint tp : s.timePoints()) {
+            for (int f = 0; f < s.folds(); f++) {
+                int ff = f;
+                tasks.add(() -> cell(labeled, y, fold, ff, tp, c, s, doReg));
+            }
+        }
+        List<Cell> cells = runAll(tasks, s.parallelism());
+
+        Map<String, Map<TimePoint, FoldScores>> acc = new LinkedHashMap<>();
+        Map<String, FoldScores> ablation = new LinkedHashMap<>();
+        Map<TimePoint, Map<String, Double>> top = new EnumMap<>(TimePoint.class);
+        Map<String, Map<TimePoint, Pooled>> reg = new LinkedHashMap<>();
+        int k = 0;
         for (TimePoint tp : s.timePoints()) {
             double[][] perFold = new double[3][s.folds()];
             Map<String, double[]> abl = new LinkedHashMap<>();
@@ -151,67 +171,145 @@ public final class DeliveryExperiment {
             double[] actual = new double[labeled.size()];
             boolean[] hasDuration = new boolean[labeled.size()];
             for (int f = 0; f < s.folds(); f++) {
-                long seed = Seeds.derive(s.seed(), "delivery-" + tp, f);
-                int[] trainRows = Folds.rows(fold, f, false);
-                int[] testRows = Folds.rows(fold, f, true);
-                List<Project> train = pick(labeled, trainRows);
-                List<Project> test = pick(labeled, testRows);
-                double[] ytr = pick(y, trainRows);
-                double[] yte = pick(y, testRows);
-
-                List<FeatureBlock> blocks = FeaturePipeline.fit(c.extractors(), train, tp, seed);
-                FeatureMatrix xtr = FeaturePipeline.extract(blocks, train, tp);
-                FeatureMatrix xte = FeaturePipeline.extract(blocks, test, tp);
-                Selection sel = FeaturePipeline.select(c.classifierSelection(), xtr, ytr, seed);
-                perFold[2][f] = fitAndScore(c.classifier(), xtr.select(sel.kept()), ytr, xte, yte, seed);
-                for (String k : sel.kept()) {
-                    double[] acc2 = scoreSum.computeIfAbsent(k, x -> new double[2]);
-                    Double v = sel.scores().get(k);
+                Cell cell = cells.get(k++);
+                for (int a = 0; a < 3; a++) {
+                    perFold[a][f] = cell.accuracy()[a];
+                }
+                for (String name : cell.selection().kept()) {
+                    double[] acc2 = scoreSum.computeIfAbsent(name, x -> new double[2]);
+                    Double v = cell.selection().scores().get(name);
                     acc2[0] += v == null ? 0 : v;
                     acc2[1]++;
                 }
-
-                List<FeatureBlock> kim = FeaturePipeline.fit(List.of(c.kimFeatures()), train, tp, seed);
-                FeatureMatrix ktr = FeaturePipeline.extract(kim, train, tp);
-                FeatureMatrix kte = FeaturePipeline.extract(kim, test, tp);
-                perFold[1][f] = fitAndScore(c.classifier(), ktr, ytr, kte, yte, seed);
-                perFold[0][f] = fitAndScore(c.majority(), ktr, ytr, kte, yte, seed);
-
-                if (s.ablation() && tp == TimePoint.TP4) {
-                    abl.computeIfAbsent("All", k -> new double[s.folds()])[f] = perFold[2][f];
-                    for (String g : ABLATION_GROUPS) {
-                        FeatureMatrix dtr = FeaturePipeline.drop(xtr, Set.of(g), Set.of());
-                        Selection ds = FeaturePipeline.select(c.classifierSelection(), dtr, ytr, seed);
-                        abl.computeIfAbsent("All − " + g, k -> new double[s.folds()])[f] =
-                                fitAndScore(c.classifier(), dtr.select(ds.kept()), ytr, xte, yte, seed);
-                    }
-                }
-                if (doReg) {
-                    regressionFold(c, labeled, trainRows, testRows, xtr, xte, ktr, kte, seed, pred, actual,
-                            hasDuration);
-                }
+                int ff = f;
+                cell.ablation().forEach((name, v) -> abl.computeIfAbsent(name, x -> new double[s.folds()])[ff] = v);
+                cell.predictions().forEach((name, byRow) -> {
+                    double[] out = pred.computeIfAbsent(name, x -> new double[labeled.size()]);
+                    byRow.forEach((row, v) -> {
+                        out[row] = v;
+                        actual[row] = labeled.get(row).label().actualDurationDays();
+                        hasDuration[row] = true;
+                    });
+                });
             }
-            acc.computeIfAbsent(MAJORITY, k -> new EnumMap<>(TimePoint.class)).put(tp, new FoldScores(perFold[0]));
-            acc.computeIfAbsent(KIM, k -> new EnumMap<>(TimePoint.class)).put(tp, new FoldScores(perFold[1]));
-            acc.computeIfAbsent(OURS, k -> new EnumMap<>(TimePoint.class)).put(tp, new FoldScores(perFold[2]));
-            abl.forEach((k, v) -> ablation.put(k, new FoldScores(v)));
+            acc.computeIfAbsent(MAJORITY, x -> new EnumMap<>(TimePoint.class)).put(tp, new FoldScores(perFold[0]));
+            acc.computeIfAbsent(KIM, x -> new EnumMap<>(TimePoint.class)).put(tp, new FoldScores(perFold[1]));
+            acc.computeIfAbsent(OURS, x -> new EnumMap<>(TimePoint.class)).put(tp, new FoldScores(perFold[2]));
+            abl.forEach((name, v) -> ablation.put(name, new FoldScores(v)));
             Map<String, Double> mean = new LinkedHashMap<>();
-            scoreSum.forEach((k, v) -> mean.put(k, v[0] / v[1]));
+            scoreSum.forEach((name, v) -> mean.put(name, v[0] / v[1]));
             top.put(tp, mean);
-            if (doReg) {
-                for (Map.Entry<String, double[]> e : pred.entrySet()) {
-                    reg.computeIfAbsent(e.getKey(), k -> new EnumMap<>(TimePoint.class))
-                            .put(tp, pooled(e.getValue(), actual, hasDuration));
-                }
+            for (Map.Entry<String, double[]> e : pred.entrySet()) {
+                reg.computeIfAbsent(e.getKey(), x -> new EnumMap<>(TimePoint.class))
+                        .put(tp, pooled(e.getValue(), actual, hasDuration));
             }
         }
         return new Results(labeled.size(), late / (double) labeled.size(), acc, ablation, top, reg,
                 durationProjects);
     }
 
+    /**
+     * What one (time point, fold) cell measured.
+     *
+     * @param accuracy    majority, Kim et al., ours
+     * @param selection   the classifier's selection on the training fold
+     * @param ablation    ablation label → accuracy (TP4 only)
+     * @param predictions regression label → labeled-row index → predicted duration
+     */
+    private record Cell(double[] accuracy, Selection selection, Map<String, Double> ablation,
+            Map<String, Map<Integer, Double>> predictions) {
+    }
+
+    /**
+     * One fold at one time point. The TP4 ablation reuses this fold's VIF + Boruta selection and drops the
+     * group's columns from it, instead of selecting again without the group: the selection of the other groups
+     * barely changes when one group is absent, and re-running Boruta per dropped group quintupled the TP4 cost.
+     */
+    private static Cell cell(List<Project> labeled, double[] y, int[] fold, int f, TimePoint tp, Components c,
+            Settings s, boolean doReg) {
+        long seed = Seeds.derive(s.seed(), "delivery-" + tp, f);
+        int[] trainRows = Folds.rows(fold, f, false);
+        int[] testRows = Folds.rows(fold, f, true);
+        List<Project> train = pick(labeled, trainRows);
+        List<Project> test = pick(labeled, testRows);
+        double[] ytr = pick(y, trainRows);
+        double[] yte = pick(y, testRows);
+
+        List<FeatureBlock> blocks = FeaturePipeline.fit(c.extractors(), train, tp, seed);
+        FeatureMatrix xtr = FeaturePipeline.extract(blocks, train, tp);
+        FeatureMatrix xte = FeaturePipeline.extract(blocks, test, tp);
+        Selection sel = FeaturePipeline.select(c.classifierSelection(), xtr, ytr, seed);
+        double[] accuracy = new double[3];
+        FeatureMatrix chosen = xtr.select(sel.kept());
+        accuracy[2] = fitAndScore(c.classifier(), chosen, ytr, xte, yte, seed);
+
+        List<FeatureBlock> kim = FeaturePipeline.fit(List.of(c.kimFeatures()), train, tp, seed);
+        FeatureMatrix ktr = FeaturePipeline.extract(kim, train, tp);
+        FeatureMatrix kte = FeaturePipeline.extract(kim, test, tp);
+        accuracy[1] = fitAndScore(c.classifier(), ktr, ytr, kte, yte, seed);
+        accuracy[0] = fitAndScore(c.majority(), ktr, ytr, kte, yte, seed);
+
+        Map<String, Double> abl = new LinkedHashMap<>();
+        if (s.ablation() && tp == TimePoint.TP4) {
+            abl.put("All", accuracy[2]);
+            for (String g : ABLATION_GROUPS) {
+                FeatureMatrix dtr = FeaturePipeline.drop(chosen, Set.of(g), Set.of());
+                abl.put("All − " + g, dtr.numColumns() == 0 ? accuracy[0]
+                        : fitAndScore(c.classifier(), dtr, ytr, xte, yte, seed));
+            }
+        }
+        Map<String, Map<Integer, Double>> predictions = new LinkedHashMap<>();
+        if (doReg) {
+            regressionFold(c, labeled, trainRows, testRows, xtr, xte, ktr, kte, seed, predictions);
+        }
+        return new Cell(accuracy, sel, abl, predictions);
+    }
+
+    private static <T> List<T> runAll(List<Callable<T>> tasks, int parallelism) {
+        if (parallelism <= 1) {
+            List<T> out = new ArrayList<>();
+            for (Callable<T> t : tasks) {
+                try {
+                    out.add(t.call());
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread t = new Thread(r, "delivery-cv");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<T> out = new ArrayList<>();
+            for (Future<T> future : pool.invokeAll(tasks)) {
+                out.add(future.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static void regressionFold(Components c, List<Project> labeled, int[] trainRows, int[] testRows,
             FeatureMatrix xtr, FeatureMatrix xte, FeatureMatrix ktr, FeatureMatrix kte, long seed,
-            Map<String, double[]> pred, double[] actual, boolean[] hasDuration) {
+            Map<String, Map<Integer, Double>> pred) {
         int[] tr = withDuration(labeled, trainRows);
         int[] te = withDuration(labeled, testRows);
         if (tr.length < 10 || te.length == 0) {
@@ -220,11 +318,6 @@ public final class DeliveryExperiment {
         double[] ytr = new double[tr.length];
         for (int i = 0; i < tr.length; i++) {
             ytr[i] = labeled.get(trainRows[tr[i]]).label().actualDurationDays();
-        }
-        for (int i = 0; i < te.length; i++) {
-            int row = testRows[te[i]];
-            actual[row] = labeled.get(row).label().actualDurationDays();
-            hasDuration[row] = true;
         }
         Map<String, FeatureMatrix[]> variants = new LinkedHashMap<>();
         variants.put(REG_BASELINE, new FeatureMatrix[] {ktr.rows(tr), kte.rows(te)});
@@ -251,9 +344,9 @@ public final class DeliveryExperiment {
                 a = a.select(sel.kept());
             }
             double[] p = model.fit(a, ytr, seed).predict(b);
-            double[] out = pred.computeIfAbsent(v.getKey(), k -> new double[labeled.size()]);
+            Map<Integer, Double> out = pred.computeIfAbsent(v.getKey(), k -> new LinkedHashMap<>());
             for (int i = 0; i < te.length; i++) {
-                out[testRows[te[i]]] = p[i];
+                out.put(testRows[te[i]], p[i]);
             }
         }
     }

@@ -36,6 +36,7 @@ final class BoxCox {
         double best = 0;
         double bestLl = Double.NEGATIVE_INFINITY;
         int steps = (int) Math.round(2 / step);
+        LeastSquares.Basis basis = LeastSquares.basis(x);
         for (int s = 0; s <= steps; s++) {
             double lambda = -1 + s * step;
             double[] z = new double[y.length];
@@ -43,7 +44,7 @@ final class BoxCox {
                 z[i] = Math.abs(lambda) < 1e-12 ? g * Math.log(y[i])
                         : (Math.pow(y[i], lambda) - 1) / (lambda * Math.pow(g, lambda - 1));
             }
-            double ll = -(y.length / 2.0) * Math.log(LeastSquares.fit(x, z).rss());
+            double ll = -(y.length / 2.0) * Math.log(basis.rss(z));
             if (ll > bestLl) {
                 bestLl = ll;
                 best = lambda;

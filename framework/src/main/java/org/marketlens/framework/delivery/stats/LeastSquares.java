@@ -1,5 +1,8 @@
 package org.marketlens.framework.delivery.stats;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Ordinary least squares with an unpenalised intercept, by modified Gram–Schmidt on centred columns. A column
  * that is (numerically) a linear combination of earlier ones is dropped (coefficient 0), so perfectly collinear
@@ -110,6 +113,69 @@ public final class LeastSquares {
         double tss = dot(yc, yc);
         double r2 = tss <= 0 ? 1.0 : Math.max(0.0, Math.min(1.0, 1.0 - rss / tss));
         return new Fit(intercept, beta, rss, r2, rank);
+    }
+
+    /**
+     * The column space of a design matrix (centred columns plus the intercept), orthonormalised once so that the
+     * residual sum of squares of many targets costs O(n·rank) each; the Box–Cox λ grid (MODELS.md §1.8) fits 201
+     * targets on one design.
+     */
+    public static final class Basis {
+        private final double[][] q;
+
+        private Basis(double[][] q) {
+            this.q = q;
+        }
+
+        /**
+         * @param y targets (n)
+         * @return the RSS of the OLS fit with intercept of {@code y} on the design, equal to {@code fit(x, y).rss()}
+         */
+        public double rss(double[] y) {
+            double[] r = new double[y.length];
+            double m = mean(y);
+            for (int i = 0; i < y.length; i++) {
+                r[i] = y[i] - m;
+            }
+            for (double[] col : q) {
+                axpy(-dot(col, r), col, r);
+            }
+            return dot(r, r);
+        }
+    }
+
+    /**
+     * @param x rows of features (n × p)
+     * @return the orthonormal basis of the centred, non-collinear columns
+     */
+    public static Basis basis(double[][] x) {
+        int n = x.length;
+        int p = n == 0 ? 0 : x[0].length;
+        List<double[]> q = new ArrayList<>();
+        for (int j = 0; j < p; j++) {
+            double[] v = new double[n];
+            double mu = 0;
+            for (int i = 0; i < n; i++) {
+                v[i] = x[i][j];
+                mu += v[i];
+            }
+            mu /= Math.max(1, n);
+            for (int i = 0; i < n; i++) {
+                v[i] -= mu;
+            }
+            double orig = norm(v);
+            for (double[] b : q) {
+                axpy(-dot(b, v), b, v);
+            }
+            double nv = norm(v);
+            if (orig > 0 && nv > TOLERANCE * orig && nv > 1e-12) {
+                for (int i = 0; i < n; i++) {
+                    v[i] /= nv;
+                }
+                q.add(v);
+            }
+        }
+        return new Basis(q.toArray(new double[0][]));
     }
 
     private static double mean(double[] v) {

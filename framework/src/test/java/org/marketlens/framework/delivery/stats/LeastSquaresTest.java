@@ -37,4 +37,20 @@ class LeastSquaresTest {
         assertEquals(3.0, fit.intercept(), 1e-12);
         assertEquals(14.0, fit.rss(), 1e-12);
     }
+
+    @Test
+    void basisGivesTheSameRssAsAFullFitForEveryTarget() {
+        double[][] x = {{1, 2, 3}, {2, 4.5, 6.5}, {3, 5, 8}, {4, 8, 12.5}, {5, 9, 14}, {6, 13, 19}, {7, 13, 20}};
+        LeastSquares.Basis basis = LeastSquares.basis(x);
+        double[][] targets = {{1, 3, 2, 5, 4, 7, 6}, {0, 0, 1, 0, 0, 1, 0}, {2, 2, 2, 2, 2, 2, 2}};
+        for (double[] y : targets) {
+            assertEquals(LeastSquares.fit(x, y).rss(), basis.rss(y), 1e-9);
+        }
+        // a target inside the column space has RSS 0
+        double[] onPlane = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            onPlane[i] = 4 - x[i][0] + 0.5 * x[i][1];
+        }
+        assertEquals(0.0, basis.rss(onPlane), 1e-9);
+    }
 }
