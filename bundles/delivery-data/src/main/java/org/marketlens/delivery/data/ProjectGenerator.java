@@ -25,11 +25,14 @@ import org.marketlens.api.delivery.Update;
  * duration = LRDD · exp(0.5 (s − t)) days (so late ⇔ actual duration &gt; LRDD), known for 75% of projects.
  *
  * <p>What each time point can see: at launch, category, goal, LRDD (longer for harder rewards) and reward texts
- * (difficulty); during fundraising, creator updates and comments at rates growing weakly with {@code z} and
- * backer questions growing with {@code D}; in the first 5% of the delivery phase, creator updates and comments at
- * rates growing strongly with {@code z}, with tone words (achievement/positive for diligent creators,
- * anxiety/negative otherwise) and anxious backer comments for hard projects. Creator history (Kim et al.'s
- * features) correlates weakly with {@code z}. Accuracy therefore rises from TP1 to TP4 by construction.
+ * (difficulty); during fundraising, creator updates (rate {@code fundDays/6 · e^{0.6 z}}) and creator news comments
+ * (rate {@code fundDays/5 · e^{0.6 z}}) spread uniformly over the campaign, so the first half (TP2) reveals part of
+ * {@code z} and the whole campaign (TP3) more; backer comments at rate {@code (2 + backers/25) · e^{0.3 (D − 1)}},
+ * questions more likely for hard rewards, answered by the creator with probability {@code 0.4 + 0.15 z}; in the
+ * first 5% of the delivery phase, creator updates and comments at rates growing strongly with {@code z}, with tone
+ * words (achievement/positive for diligent creators, anxiety/negative otherwise) and anxious backer comments for
+ * hard projects. Creator history (Kim et al.'s features) correlates weakly with {@code z}. Each later time point
+ * adds Poisson counts driven by {@code z}, so the information about the delay score grows from TP1 to TP4.
  */
 final class ProjectGenerator {
     private static final long DAY = 86_400L;
@@ -92,12 +95,17 @@ final class ProjectGenerator {
         List<Update> updates = new ArrayList<>();
         List<Comment> comments = new ArrayList<>();
         int pool = Math.max(1, Math.min(finalBackers, 60));
-        // fundraising phase: weak signal of diligence, backer questions follow difficulty
-        int fundUpdates = poisson(fundDays / 8.0 * Math.exp(0.3 * z));
+        // fundraising phase: creator activity reveals diligence progressively, backer questions follow difficulty
+        int fundUpdates = poisson(fundDays / 6.0 * Math.exp(0.6 * z));
         for (int k = 0; k < fundUpdates; k++) {
             updates.add(new Update(at(launch, fundDays * rnd.nextDouble()), updateText(z, 0.3)));
         }
-        int fundComments = poisson(2 + finalBackers / 25.0);
+        int fundNews = poisson(fundDays / 5.0 * Math.exp(0.6 * z));
+        for (int k = 0; k < fundNews; k++) {
+            comments.add(new Comment(at(launch, fundDays * rnd.nextDouble()), "creator", AuthorRole.CREATOR,
+                    updateText(z, 0.3)));
+        }
+        int fundComments = poisson((2 + finalBackers / 25.0) * Math.exp(0.3 * (d - 1)));
         for (int k = 0; k < fundComments; k++) {
             double t = fundDays * uShaped();
             boolean question = rnd.nextDouble() < 0.15 + 0.1 * d;

@@ -7,11 +7,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.marketlens.api.delivery.AuthorRole;
 import org.marketlens.api.delivery.Project;
 import org.marketlens.api.delivery.ProjectSource;
 import org.marketlens.api.delivery.Reward;
@@ -36,6 +38,25 @@ class SyntheticProjectSourceTest {
         double share = late / 400.0;
         assertTrue(share > 0.4 && share < 0.7, "late share " + share);
         assertTrue(withDuration > 250 && withDuration < 350);
+    }
+
+    @Test
+    void creatorActivityDuringFundraisingSeparatesOnTimeFromLateProjects() {
+        // the documented rule: creator posts during fundraising grow with diligence z, which lowers the delay score
+        double[] sum = new double[2];
+        int[] count = new int[2];
+        for (Project p : SyntheticProjectSource.generate(600, 4)) {
+            Instant mid = p.launchTime().plus(Duration.between(p.launchTime(), p.fundraisingEndTime()).dividedBy(2));
+            long posts = p.comments().stream()
+                    .filter(c -> c.role() == AuthorRole.CREATOR && !c.time().isAfter(mid)).count()
+                    + p.updates().stream().filter(u -> !u.time().isAfter(mid)).count();
+            int late = p.label().late() ? 1 : 0;
+            sum[late] += posts;
+            count[late]++;
+        }
+        double onTime = sum[0] / count[0];
+        double late = sum[1] / count[1];
+        assertTrue(onTime > 1.3 * late, "creator posts in the first half: on time " + onTime + ", late " + late);
     }
 
     @Test
