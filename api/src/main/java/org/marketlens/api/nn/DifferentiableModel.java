@@ -11,6 +11,16 @@ import org.osgi.annotation.versioning.ConsumerType;
  */
 @ConsumerType
 public interface DifferentiableModel {
+    /**
+     * @return the number {@code s} of context items each score row needs (the latest items before the target in
+     *         the general task, the other items of the basket in the basket task; MODELS.md §4.1), or 0 when the
+     *         model needs no context; with {@code s > 0} {@link ScoreInputs#context()} is set
+     * @since 0.2.0
+     */
+    default int contextSize() {
+        return 0;
+    }
+
     /** @return the trainable tensors, their shapes and initialisations */
     List<ParameterSpec> parameters();
 

@@ -8,6 +8,7 @@ import org.marketlens.api.nn.DifferentiableModel;
 import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.rec.Query;
 import org.marketlens.api.rec.Recommender;
+import org.marketlens.framework.train.ContextWindows;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -16,7 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Serves any {@link DifferentiableModel} by running its score graph on the clean parameters (no noise, no dropout:
- * inference is deterministic). Calls are serialised because a SameDiff session is not thread-safe.
+ * inference is deterministic). A model with a context size gets the {@code s} latest items of
+ * {@link Query#context()} as the context of every candidate, padded and masked when there are fewer. Calls are serialised because a SameDiff session is not thread-safe.
  */
 public final class SameDiffRecommender implements Recommender {
     private final String modelName;
@@ -25,6 +27,8 @@ public final class SameDiffRecommender implements Recommender {
     private final int numItems;
     private final SameDiff sd = SameDiff.create();
     private final String scoreName;
+    /** The context window of models with a context size (the {@code s} latest query items), else null. */
+    private final ContextWindows windows;
 
     /**
      * @param modelName       the provider's {@code marketlens.name}, written into snapshots
@@ -40,8 +44,12 @@ public final class SameDiffRecommender implements Recommender {
         this.hyperParameters = Map.copyOf(hyperParameters);
         this.parameters = Map.copyOf(parameters);
         this.numItems = numItems;
+        int s = model.contextSize();
+        this.windows = s > 0 ? new ContextWindows(s) : null;
         ScoreInputs in = new ScoreInputs(sd.placeHolder("users", DataType.INT, -1),
-                sd.placeHolder("items", DataType.INT, -1));
+                sd.placeHolder("items", DataType.INT, -1),
+                s > 0 ? sd.placeHolder("context", DataType.INT, -1, s) : null,
+                s > 0 ? sd.placeHolder("contextMask", DataType.FLOAT, -1, s) : null);
         parameters.forEach((name, array) -> sd.constant(name, array));
         SDVariable score = model.score(sd, sd::getVariable, in);
         this.scoreName = score.name();
@@ -59,7 +67,21 @@ public final class SameDiffRecommender implements Recommender {
         }
         int[] users = new int[items.length];
         Arrays.fill(users, query.user());
-        Map<String, INDArray> feed = Map.of("users", Nd4j.createFromArray(users), "items", Nd4j.createFromArray(items));
+        Map<String, INDArray> feed = new java.util.HashMap<>(
+                Map.of("users", Nd4j.createFromArray(users), "items", Nd4j.createFromArray(items)));
+        if (windows != null) {
+            // Every candidate of a query shares its context (MODELS.md §4.1, §4.8: the s latest training items).
+            int s = windows.size();
+            int[] context = new int[items.length * s];
+            float[] mask = new float[items.length * s];
+            windows.fillQuery(query.context(), context, mask, 0);
+            for (int row = 1; row < items.length; row++) {
+                System.arraycopy(context, 0, context, row * s, s);
+                System.arraycopy(mask, 0, mask, row * s, s);
+            }
+            feed.put("context", Nd4j.createFromArray(context).reshape(items.length, s));
+            feed.put("contextMask", Nd4j.createFromArray(mask).reshape(items.length, s));
+        }
         return sd.output(feed, scoreName).get(scoreName).toFloatVector();
     }
 

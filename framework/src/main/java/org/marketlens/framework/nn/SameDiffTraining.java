@@ -12,10 +12,12 @@ import org.marketlens.api.nn.Loss;
 import org.marketlens.api.rec.Recommender;
 import org.marketlens.api.rec.TrainingContext;
 import org.marketlens.api.train.NegativeSampler;
+import org.marketlens.framework.train.ContextWindows;
 import org.marketlens.framework.train.EarlyStopping;
 import org.marketlens.framework.train.TripleBatches;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.AdamUpdater;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
@@ -68,7 +70,10 @@ public final class SameDiffTraining {
         TrainingGraph graph = new TrainingGraph(model, live, loss);
         List<String> names = List.copyOf(live.keySet());
         Map<String, GradientUpdater<?>> updaters = adam(live, settings.learningRate());
-        TripleBatches batches = new TripleBatches(train, sampler, settings.negatives(), settings.batchSize());
+        // A model with context trains only on instances with at least one context item (MODELS.md A-39).
+        ContextWindows windows = model.contextSize() > 0 ? new ContextWindows(model.contextSize()) : null;
+        TripleBatches batches = new TripleBatches(train, sampler, settings.negatives(), settings.batchSize(),
+                windows == null ? null : windows.instancesWithContext(train));
         EarlyStopping stopping = new EarlyStopping(ctx.patience());
         Map<String, INDArray> best = live;
         int[] iteration = {0};
@@ -79,8 +84,19 @@ public final class SameDiffTraining {
             int epochNumber = epoch;
             double[] lossSum = {0};
             long epochStart = System.nanoTime();
-            batches.epoch(random.split(), (users, positives, negatives, index) -> {
-                graph.feed(users, positives, negatives);
+            batches.epochOfInstances(random.split(), (users, positives, negatives, interactions, index) -> {
+                if (windows == null) {
+                    graph.feed(users, positives, negatives);
+                } else {
+                    int s = windows.size();
+                    int[] context = new int[users.length * s];
+                    float[] mask = new float[users.length * s];
+                    for (int b = 0; b < users.length; b++) {
+                        windows.fillTraining(train, users[b], interactions[b], context, mask, b);
+                    }
+                    graph.feed(users, positives, negatives, Nd4j.createFromArray(context).reshape(users.length, s),
+                            Nd4j.createFromArray(mask).reshape(users.length, s));
+                }
                 loss.beforeStep(graph);
                 OutAndGrad step = graph.sameDiff().calculateGradientsAndOutputs(graph.currentFeed(),
                         List.of(graph.objectiveName()), names);

@@ -27,6 +27,10 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class TrainingGraph implements LossGraph, StepState {
     static final String NOISE_PREFIX = "delta/";
+    /** Logical name of the {@code [batch, s]} context placeholder (models with a context size). */
+    static final String CONTEXT = "context";
+    /** Logical name of the {@code [batch, s]} context mask placeholder. */
+    static final String CONTEXT_MASK = "contextMask";
 
     private final SameDiff sd = SameDiff.create();
     private final DifferentiableModel model;
@@ -43,10 +47,13 @@ final class TrainingGraph implements LossGraph, StepState {
     TrainingGraph(DifferentiableModel model, Map<String, INDArray> parameters, Loss loss) {
         this.model = model;
         this.parameters = parameters;
+        int s = model.contextSize();
         this.inputs = new TrainingInputs(
                 sd.placeHolder("users", DataType.INT, -1),
                 sd.placeHolder("positives", DataType.INT, -1),
-                sd.placeHolder("negatives", DataType.INT, -1));
+                sd.placeHolder("negatives", DataType.INT, -1),
+                s > 0 ? sd.placeHolder(CONTEXT, DataType.INT, -1, s) : null,
+                s > 0 ? sd.placeHolder(CONTEXT_MASK, DataType.FLOAT, -1, s) : null);
         for (Map.Entry<String, INDArray> p : parameters.entrySet()) {
             SDVariable v = sd.var(p.getKey(), p.getValue());
             variables.put(p.getKey(), v);
@@ -100,13 +107,15 @@ final class TrainingGraph implements LossGraph, StepState {
 
     @Override
     public SDVariable score(ParameterView params, ScoreInputs in) {
-        return model.score(sd, params, new ScoreInputs(alias(in.users()), alias(in.items())));
+        return model.score(sd, params, new ScoreInputs(alias(in.users()), alias(in.items()), alias(in.context()),
+                alias(in.contextMask())));
     }
 
     @Override
     public SDVariable penalty() {
         return model.penalty(sd, parameters(),
-                new TrainingInputs(alias(inputs.users()), alias(inputs.positives()), alias(inputs.negatives())));
+                new TrainingInputs(alias(inputs.users()), alias(inputs.positives()), alias(inputs.negatives()),
+                        alias(inputs.context()), alias(inputs.contextMask())));
     }
 
     /**
@@ -115,18 +124,40 @@ final class TrainingGraph implements LossGraph, StepState {
      * gathers in two model calls ("Variable name users-grad already exists").
      */
     private SDVariable alias(SDVariable logical) {
+        if (logical == null) {
+            return null;
+        }
         List<String> names = aliases.computeIfAbsent(logical.name(), k -> new java.util.ArrayList<>());
-        SDVariable placeholder = sd.placeHolder(logical.name() + "_" + names.size(), DataType.INT, -1);
+        SDVariable placeholder = sd.placeHolder(logical.name() + "_" + names.size(), logical.dataType(),
+                logical.placeholderShape());
         names.add(placeholder.name());
         return placeholder;
     }
 
     /** Sets the batch that the next {@link #gradients} calls use. */
     void feed(int[] users, int[] positives, int[] negatives) {
-        Map<String, INDArray> values = Map.of(
+        feed(users, positives, negatives, null, null);
+    }
+
+    /**
+     * Sets the batch that the next {@link #gradients} calls use.
+     *
+     * @param context {@code [batch, s]} context items, or {@code null} for models without context
+     * @param mask    {@code [batch, s]} context mask, or {@code null}
+     */
+    void feed(int[] users, int[] positives, int[] negatives, INDArray context, INDArray mask) {
+        if ((context == null) != (model.contextSize() == 0)) {
+            throw new IllegalArgumentException("the model's context size is " + model.contextSize()
+                    + (context == null ? " but no context was fed" : " but a context was fed"));
+        }
+        Map<String, INDArray> values = new java.util.HashMap<>(Map.of(
                 "users", Nd4j.createFromArray(users),
                 "positives", Nd4j.createFromArray(positives),
-                "negatives", Nd4j.createFromArray(negatives));
+                "negatives", Nd4j.createFromArray(negatives)));
+        if (context != null) {
+            values.put(CONTEXT, context);
+            values.put(CONTEXT_MASK, mask);
+        }
         Map<String, INDArray> next = new java.util.HashMap<>();
         aliases.forEach((logical, names) -> names.forEach(n -> next.put(n, values.get(logical))));
         feed = next;

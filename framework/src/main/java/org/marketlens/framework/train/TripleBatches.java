@@ -15,6 +15,8 @@ public final class TripleBatches {
     private final int negatives;
     private final int batchSize;
     private final int[] userOf;
+    /** Interaction offsets that form training instances, ascending; every interaction when not restricted. */
+    private final int[] instances;
 
     /**
      * @param train     training data
@@ -23,6 +25,19 @@ public final class TripleBatches {
      * @param batchSize triples per batch
      */
     public TripleBatches(InteractionData train, NegativeSampler sampler, int negatives, int batchSize) {
+        this(train, sampler, negatives, batchSize, null);
+    }
+
+    /**
+     * @param train     training data
+     * @param sampler   negative sampler
+     * @param negatives negatives per positive
+     * @param batchSize triples per batch
+     * @param instances the interaction offsets that are training instances (e.g. those with a non-empty context,
+     *                  MODELS.md A-39), or {@code null} for every interaction
+     */
+    public TripleBatches(InteractionData train, NegativeSampler sampler, int negatives, int batchSize,
+            int[] instances) {
         if (negatives < 1 || batchSize < 1) {
             throw new IllegalArgumentException("negatives and batch size must be >= 1");
         }
@@ -36,11 +51,18 @@ public final class TripleBatches {
                 userOf[k] = u;
             }
         }
+        if (instances == null) {
+            instances = new int[train.size()];
+            for (int k = 0; k < instances.length; k++) {
+                instances[k] = k;
+            }
+        }
+        this.instances = instances.clone();
     }
 
     /** @return triples per epoch */
     public long triplesPerEpoch() {
-        return (long) train.size() * negatives;
+        return (long) instances.length * negatives;
     }
 
     /** @return batches per epoch */
@@ -61,6 +83,20 @@ public final class TripleBatches {
         boolean accept(int[] users, int[] positives, int[] negatives, int index);
     }
 
+    /** Receives one batch together with the interaction offset of each positive (to look up its context). */
+    @FunctionalInterface
+    public interface InstanceBatchConsumer {
+        /**
+         * @param users        users
+         * @param positives    positives
+         * @param negatives    negatives
+         * @param interactions offset in the training data of each row's positive interaction
+         * @param index        batch number within the epoch
+         * @return false to stop the epoch early (cancellation)
+         */
+        boolean accept(int[] users, int[] positives, int[] negatives, int[] interactions, int index);
+    }
+
     /**
      * Runs one epoch.
      *
@@ -68,10 +104,21 @@ public final class TripleBatches {
      * @param consumer receives each batch
      */
     public void epoch(SplittableRandom random, BatchConsumer consumer) {
-        int n = train.size() * negatives;
+        epochOfInstances(random, (users, positives, negatives, interactions, index)
+                -> consumer.accept(users, positives, negatives, index));
+    }
+
+    /**
+     * Runs one epoch, also handing out the interaction offset of each triple.
+     *
+     * @param random   the epoch's random stream (shuffle and negatives)
+     * @param consumer receives each batch
+     */
+    public void epochOfInstances(SplittableRandom random, InstanceBatchConsumer consumer) {
+        int n = instances.length * negatives;
         int[] order = new int[n];
         for (int p = 0; p < n; p++) {
-            order[p] = p / negatives;
+            order[p] = instances[p / negatives];
         }
         for (int p = n - 1; p > 0; p--) {
             int q = random.nextInt(p + 1);
@@ -85,13 +132,15 @@ public final class TripleBatches {
             int[] users = new int[size];
             int[] positives = new int[size];
             int[] negativeItems = new int[size];
+            int[] interactions = new int[size];
             for (int b = 0; b < size; b++) {
                 int k = order[from + b];
+                interactions[b] = k;
                 users[b] = userOf[k];
                 positives[b] = train.item(k);
             }
             sampler.sample(train, users, positives, negativeItems, random);
-            if (!consumer.accept(users, positives, negativeItems, batch++)) {
+            if (!consumer.accept(users, positives, negativeItems, interactions, batch++)) {
                 return;
             }
         }

@@ -1,0 +1,183 @@
+package org.marketlens.model.sdm;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.marketlens.api.nn.FinalLayerModel;
+import org.marketlens.api.nn.ParameterSpec;
+import org.marketlens.api.nn.ParameterView;
+import org.marketlens.api.nn.ScoreInputs;
+import org.marketlens.api.nn.TrainingInputs;
+import org.marketlens.framework.nn.layers.Affine;
+import org.marketlens.framework.nn.layers.MaskedSoftmin;
+import org.marketlens.framework.nn.layers.SignedDistance;
+import org.nd4j.autodiff.samediff.SDIndex;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/**
+ * SDM with H hops (Eq. 5.7–5.19; MODELS.md §4.3–4.4). Memories {@code U_in, V_in, U_out, V_out}; input query
+ * {@code q = f(W_a[u_in; v_in] + b_a)}, output query {@code p = f(W_b[u_out; v_out] + b_b)}; per hop the attention
+ * distance {@code z_k = ||f(W_c[q; v_in,k] + b_c)||²}, masked softmin weights {@code a_k}, output
+ * {@code e = Σ_k a_k square(f(W_d[p; v_out,k] + b_d))}; between hops the global gate
+ * {@code g = σ(W_g q + b_g)}, {@code q ← (1 − g) ⊙ e + g ⊙ q} (A-38: one gate, input q). Every weight is shared
+ * by all hops (the "global weight constraint"), so the output-side terms are computed once. {@code D = w_eᵀ e^(H)
+ * + b_e}, score {@code −D}. {@code f = tanh}; the identity is available for the reductions of §4.3.
+ * Initialisation as MODELS.md §4.8; no dropout, so inference is deterministic (A-8).
+ */
+final class SdmModel implements FinalLayerModel {
+    /** {@code [M, 2d]}: columns {@code [0, d)} are the input memory U_in, {@code [d, 2d)} the output memory U_out. */
+    static final String USER_MEMORY = "user_memory";
+    /** {@code [N, 2d]}: columns {@code [0, d)} are V_in, {@code [d, 2d)} V_out. */
+    static final String ITEM_MEMORY = "item_memory";
+    static final String W_A = "W_a";
+    static final String W_B = "W_b";
+    static final String W_C = "W_c";
+    static final String W_D = "W_d";
+    static final String W_G = "W_g";
+    static final String B_A = "b_a";
+    static final String B_B = "b_b";
+    static final String B_C = "b_c";
+    static final String B_D = "b_d";
+    static final String B_G = "b_g";
+    static final String EDGE = "w_e";
+    static final String EDGE_BIAS = "b_e";
+
+    /** The non-linearity f of Eq. 5.7–5.9. */
+    enum Activation { TANH, IDENTITY }
+
+    private final int numUsers;
+    private final int numItems;
+    private final int dim;
+    private final int hops;
+    private final int contextSize;
+    private final double lambda;
+    private final Activation activation;
+
+    SdmModel(int numUsers, int numItems, int dim, int hops, int contextSize, double lambda, Activation activation) {
+        if (dim < 1 || hops < 1 || contextSize < 1) {
+            throw new IllegalArgumentException("SDM needs dim, hops and contextSize >= 1, got " + dim + ", " + hops
+                    + ", " + contextSize);
+        }
+        this.numUsers = numUsers;
+        this.numItems = numItems;
+        this.dim = dim;
+        this.hops = hops;
+        this.contextSize = contextSize;
+        this.lambda = lambda;
+        this.activation = activation;
+    }
+
+    @Override
+    public int contextSize() {
+        return contextSize;
+    }
+
+    @Override
+    public int finalVectorSize() {
+        return dim;
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        List<ParameterSpec> p = new ArrayList<>();
+        // Input and output memories side by side, so each index input is gathered once per model call (the
+        // ND4J 1.0.0-M1.1 gather-gradient naming clash) and one gather serves both memories.
+        p.add(ParameterSpec.embedding(USER_MEMORY, numUsers, 2L * dim, 0.01));
+        p.add(ParameterSpec.embedding(ITEM_MEMORY, numItems, 2L * dim, 0.01));
+        for (String w : List.of(W_A, W_B, W_C, W_D)) {
+            p.add(new ParameterSpec(w, new long[] {dim, 2L * dim}, ParameterSpec.Init.HE_NORMAL, 0));
+        }
+        for (String b : List.of(B_A, B_B, B_C, B_D)) {
+            p.add(new ParameterSpec(b, new long[] {dim}, ParameterSpec.Init.CONSTANT, 0));
+        }
+        if (hops > 1) {
+            // The gate exists only between hops (Eq. 5.14); a one-hop model has none to train.
+            p.add(new ParameterSpec(W_G, new long[] {dim, dim}, ParameterSpec.Init.HE_NORMAL, 0));
+            p.add(new ParameterSpec(B_G, new long[] {dim}, ParameterSpec.Init.CONSTANT, 0));
+        }
+        p.add(new ParameterSpec(EDGE, new long[] {dim}, ParameterSpec.Init.HE_NORMAL, 0));
+        p.add(new ParameterSpec(EDGE_BIAS, new long[] {1}, ParameterSpec.Init.CONSTANT, 0));
+        return p;
+    }
+
+    /** The per-hop attention and the final vector of one graph. */
+    record Forward(SDVariable finalVector, List<SDVariable> attention, List<SDVariable> distances) {
+    }
+
+    /** Builds Eq. 5.7–5.19 once: gathers each index input once and reuses the rows in every hop. */
+    Forward forward(SameDiff sd, ParameterView params, ScoreInputs in) {
+        if (in.context() == null || in.contextMask() == null) {
+            throw new IllegalArgumentException("SDM scores need context items and their mask");
+        }
+        SDVariable user = sd.gather(params.get(USER_MEMORY), in.users(), 0);       // [b, 2d]
+        SDVariable item = sd.gather(params.get(ITEM_MEMORY), in.items(), 0);       // [b, 2d]
+        // Gather on flat indices: the gather gradient of ND4J 1.0.0-M1.1 fails for 2-d index arrays.
+        SDVariable context = sd.gather(params.get(ITEM_MEMORY), in.context().reshape(-1), 0)
+                .reshape(-1, contextSize, 2L * dim);                                       // [b, s, 2d]
+        SDVariable uIn = user.get(SDIndex.all(), SDIndex.interval(0, dim));
+        SDVariable uOut = user.get(SDIndex.all(), SDIndex.interval(dim, 2 * dim));
+        SDVariable vIn = item.get(SDIndex.all(), SDIndex.interval(0, dim));
+        SDVariable vOut = item.get(SDIndex.all(), SDIndex.interval(dim, 2 * dim));
+        SDVariable contextIn = context.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0, dim));
+        SDVariable contextOut = context.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(dim, 2 * dim));
+
+        SDVariable q = f(sd, Affine.of(sd, params.get(W_A), params.get(B_A)).apply(sd.concat(1, uIn, vIn)));   // 5.7
+        SDVariable p = f(sd, Affine.of(sd, params.get(W_B), params.get(B_B)).apply(sd.concat(1, uOut, vOut))); // 5.8
+        Affine[] c = Affine.of(sd, params.get(W_C), params.get(B_C)).split(dim, dim, 2 * dim);
+        Affine[] d = Affine.of(sd, params.get(W_D), params.get(B_D)).split(dim, dim, 2 * dim);
+        // Hop-invariant parts (weights and p are shared by all hops): W_c's context block and the output terms.
+        SDVariable contextKeys = c[1].applyLinearToRows(contextIn, dim, dim, contextSize);
+        SDVariable r = f(sd, sd.expandDims(d[0].apply(p), 1).add(d[1].applyLinearToRows(contextOut, dim, dim,
+                contextSize)));
+        SDVariable outputs = SignedDistance.perDimension(sd, r);                                  // square(r_k)
+        Affine gate = hops > 1 ? Affine.of(sd, params.get(W_G), params.get(B_G)) : null;
+        List<SDVariable> attention = new ArrayList<>();
+        List<SDVariable> distances = new ArrayList<>();
+        SDVariable e = null;
+        for (int h = 1; h <= hops; h++) {
+            if (h > 1) {
+                SDVariable g = sd.nn().sigmoid(gate.apply(q));                                   // 5.14
+                q = g.rsub(1.0).mul(e).add(g.mul(q));                                             // 5.15
+            }
+            SDVariable hidden = f(sd, sd.expandDims(c[0].apply(q), 1).add(contextKeys));
+            SDVariable z = sd.math().square(hidden).sum(2);                                       // 5.9, 5.17
+            SDVariable a = MaskedSoftmin.weights(sd, z, in.contextMask());                        // 5.10, 5.16
+            e = MaskedSoftmin.pool(sd, a, outputs);                                               // 5.13, 5.19
+            attention.add(a);
+            distances.add(z);
+        }
+        return new Forward(e, List.copyOf(attention), List.copyOf(distances));
+    }
+
+    private SDVariable f(SameDiff sd, SDVariable x) {
+        return activation == Activation.TANH ? sd.math().tanh(x) : x;
+    }
+
+    /** @return {@code e^(H)}, {@code [batch, d]} (Eq. 5.19) */
+    @Override
+    public SDVariable finalVectors(SameDiff sd, ParameterView params, ScoreInputs in) {
+        return forward(sd, params, in).finalVector();
+    }
+
+    /** @return {@code −D_SDM-H}, {@code [batch]} (Eq. 5.12, 5.18) */
+    @Override
+    public SDVariable score(SameDiff sd, ParameterView params, ScoreInputs in) {
+        return SignedDistance.edgeWeighted(finalVectors(sd, params, in), params.get(EDGE), params.get(EDGE_BIAS))
+                .neg();
+    }
+
+    /** λ · (batch mean of the squared input and output memory rows of user, positive and negative + squared dense weights), A-6. */
+    @Override
+    public SDVariable penalty(SameDiff sd, ParameterView params, TrainingInputs in) {
+        SDVariable u = sd.gather(params.get(USER_MEMORY), in.users(), 0);
+        SDVariable pos = sd.gather(params.get(ITEM_MEMORY), in.positives(), 0);
+        SDVariable neg = sd.gather(params.get(ITEM_MEMORY), in.negatives(), 0);
+        SDVariable rows = u.mul(u).sum(1).add(pos.mul(pos).sum(1)).add(neg.mul(neg).sum(1));
+        SDVariable dense = null;
+        for (String w : hops > 1 ? List.of(W_A, W_B, W_C, W_D, W_G, EDGE) : List.of(W_A, W_B, W_C, W_D, EDGE)) {
+            SDVariable x = params.get(w);
+            dense = dense == null ? x.mul(x).sum() : dense.add(x.mul(x).sum());
+        }
+        return rows.mean().add(dense).mul(lambda);
+    }
+}

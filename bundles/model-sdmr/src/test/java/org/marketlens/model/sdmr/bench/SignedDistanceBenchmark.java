@@ -1,0 +1,101 @@
+package org.marketlens.model.sdmr.bench;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.marketlens.api.data.Dataset;
+import org.marketlens.api.data.Split;
+import org.marketlens.api.eval.EvaluationResult;
+import org.marketlens.api.nn.Loss;
+import org.marketlens.api.rec.ModelProvider;
+import org.marketlens.api.rec.Recommender;
+import org.marketlens.api.train.NegativeSampler;
+import org.marketlens.data.ncf.NcfSplitLoader;
+import org.marketlens.eval.loosampled.LooSampledEvaluator;
+import org.marketlens.framework.experiment.PeakMemory;
+import org.marketlens.loss.bpr.BprLoss;
+import org.marketlens.sampler.uniform.UniformSampler;
+
+/**
+ * Benchmark command, not a unit test: trains one signed-distance model on the published ml-100k-loo split with BPR,
+ * 4 uniform negatives, batch 256, Adam 0.001 (MODELS.md §4.8), selects the epoch on validation NDCG@10 (A-41) and
+ * prints test HIT@10 / NDCG@10 under both tie rules, seconds per epoch, triples per second and peak memory.
+ * <pre>
+ * java -cp &lt;test class path&gt; org.marketlens.model.sdmr.bench.SignedDistanceBenchmark SHARED MODEL EPOCHS PATIENCE OUTDIR [k=v ...]
+ * </pre>
+ * MODEL is SDP, SDM or SDMR; SDMR loads {@code OUTDIR/SDP.zip} and {@code OUTDIR/SDM.zip} written by earlier runs.
+ */
+public final class SignedDistanceBenchmark {
+    private SignedDistanceBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0], "data", "ml-100k-loo");
+        if (!Files.isRegularFile(dir.resolve("ml100k.train.rating"))) {
+            System.out.println("ml-100k-loo absent under " + dir + ": skipped");
+            return;
+        }
+        String name = args[1];
+        int epochs = Integer.parseInt(args[2]);
+        int patience = Integer.parseInt(args[3]);
+        Path out = Path.of(args[4]);
+        Files.createDirectories(out);
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (int i = 5; i < args.length; i++) {
+            String[] kv = args[i].split("=", 2);
+            params.put(kv[0], kv[1].matches("-?[0-9]+") ? (Object) Integer.valueOf(kv[1])
+                    : kv[1].matches("-?[0-9.eE-]+") ? (Object) Double.valueOf(kv[1]) : kv[1]);
+        }
+        LooSampledEvaluator protocol = new LooSampledEvaluator();
+        Dataset ds = new NcfSplitLoader().load(Map.of("dir", dir.toString(), "prefix", "ml100k"));
+        Split split = protocol.split(ds, Map.of(), 0);
+        String tag = name + params.toString().replaceAll("[^A-Za-z0-9=.,]", "");
+        BenchContext ctx = new BenchContext(tag, 1, epochs, patience,
+                r -> protocol.evaluate(r, split.train(), split.validation(), Map.of()).mean("NDCG@10"))
+                .with(Loss.class, "BPR", new BprLoss())
+                .with(NegativeSampler.class, "uniform", new UniformSampler());
+        ModelProvider provider = BenchModels.provider(name, out);
+        System.out.printf("%s: %d users, %d items, %d training interactions; load %s%n", tag,
+                split.train().numUsers(), split.train().numItems(), split.train().size(), loadAverage());
+        long t0 = System.nanoTime();
+        Recommender model = provider.train(split.train(), params, ctx);
+        double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        for (String ties : List.of("pessimistic", "optimistic")) {
+            EvaluationResult test = protocol.evaluate(model, split.train(), split.test(), Map.of("ties", ties));
+            System.out.printf("%s test (ties %s): HIT@10 %.4f NDCG@10 %.4f (%d cases)%n", tag, ties,
+                    test.mean("HIT@10"), test.mean("NDCG@10"), test.users().length);
+        }
+        @SuppressWarnings("unchecked")
+        List<Double> seconds = (List<Double>) ctx.recorded.get("train.epochSeconds");
+        double mean = seconds.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        System.out.printf("%s: best epoch %s of %d, training %.1f s, %.2f s/epoch (training steps only, mean), "
+                        + "%.0f triples/s (last epoch), peak RSS %d MiB, peak heap %d MiB, load %s%n", tag,
+                ctx.recorded.get("train.bestEpoch"), seconds.size(), trainSeconds, mean,
+                ((Number) ctx.recorded.get("train.triplesPerSecond")).doubleValue(),
+                PeakMemory.residentBytes() >> 20, PeakMemory.heapBytes() >> 20, loadAverage());
+        Path tmp = Files.createTempFile(out, name, ".tmp");
+        try (OutputStream o = Files.newOutputStream(tmp)) {
+            model.save(o);
+        }
+        Files.move(tmp, out.resolve(name + ".zip"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    static Recommender load(ModelProvider provider, Path file) throws java.io.IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return provider.load(in);
+        }
+    }
+}

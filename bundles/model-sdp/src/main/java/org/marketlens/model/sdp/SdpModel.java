@@ -1,0 +1,119 @@
+package org.marketlens.model.sdp;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.marketlens.api.nn.FinalLayerModel;
+import org.marketlens.api.nn.ParameterSpec;
+import org.marketlens.api.nn.ParameterView;
+import org.marketlens.api.nn.ScoreInputs;
+import org.marketlens.api.nn.TrainingInputs;
+import org.marketlens.framework.nn.layers.Affine;
+import org.marketlens.framework.nn.layers.SignedDistance;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/**
+ * SDP (Eq. 5.1–5.6; MODELS.md §4.2): {@code e^(1) = tanh(W^(1)[u_i; v_j] + b^(1))}, further tanh layers of halving
+ * width, {@code e^(ℓ+1) = square(e^(ℓ))}, {@code D = w_oᵀ e^(ℓ+1) + b_o}, score {@code −D}. Embeddings start at
+ * N(0, 0.01²), weight matrices and the edge weights He-normal, biases 0 (MODELS.md §4.8). Penalty: {@code λ} times
+ * the batch mean of the squared norms of the rows used plus the squared norm of the dense weights (A-6).
+ */
+final class SdpModel implements FinalLayerModel {
+    static final String USERS = "user_embedding";
+    static final String ITEMS = "item_embedding";
+    static final String EDGE = "w_o";
+    static final String EDGE_BIAS = "b_o";
+    private final int numUsers;
+    private final int numItems;
+    private final int dim;
+    private final int layers;
+    private final double lambda;
+    /** {@code widths[0] = 2d} (the input), {@code widths[l] = d_l}: {@code d_1 = d}, then halving (MODELS.md §4.2). */
+    private final int[] widths;
+    /** f = tanh (the model); false = identity (only for the reduction to the squared Euclidean distance). */
+    private final boolean tanh;
+
+    SdpModel(int numUsers, int numItems, int dim, int layers, double lambda) {
+        this(numUsers, numItems, dim, layers, lambda, true);
+    }
+
+    SdpModel(int numUsers, int numItems, int dim, int layers, double lambda, boolean tanh) {
+        if (dim < 1 || layers < 1 || (dim >> (layers - 1)) < 1) {
+            throw new IllegalArgumentException("SDP needs dim >= 1 and 1 <= layers with dim / 2^(layers-1) >= 1, got dim "
+                    + dim + ", layers " + layers);
+        }
+        this.numUsers = numUsers;
+        this.numItems = numItems;
+        this.dim = dim;
+        this.layers = layers;
+        this.lambda = lambda;
+        this.tanh = tanh;
+        this.widths = new int[layers + 1];
+        widths[0] = 2 * dim;
+        for (int l = 1; l <= layers; l++) {
+            widths[l] = dim >> (l - 1);
+        }
+    }
+
+    static String weight(int layer) {
+        return "W" + layer;
+    }
+
+    static String bias(int layer) {
+        return "b" + layer;
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        List<ParameterSpec> p = new ArrayList<>();
+        p.add(ParameterSpec.embedding(USERS, numUsers, dim, 0.01));
+        p.add(ParameterSpec.embedding(ITEMS, numItems, dim, 0.01));
+        for (int l = 1; l <= layers; l++) {
+            p.add(new ParameterSpec(weight(l), new long[] {widths[l], widths[l - 1]}, ParameterSpec.Init.HE_NORMAL, 0));
+            p.add(new ParameterSpec(bias(l), new long[] {widths[l]}, ParameterSpec.Init.CONSTANT, 0));
+        }
+        p.add(new ParameterSpec(EDGE, new long[] {widths[layers]}, ParameterSpec.Init.HE_NORMAL, 0));
+        p.add(new ParameterSpec(EDGE_BIAS, new long[] {1}, ParameterSpec.Init.CONSTANT, 0));
+        return p;
+    }
+
+    @Override
+    public int finalVectorSize() {
+        return widths[layers];
+    }
+
+    /** @return {@code e^(ℓ+1)}, {@code [batch, d_ℓ]} (Eq. 5.1–5.5) */
+    @Override
+    public SDVariable finalVectors(SameDiff sd, ParameterView params, ScoreInputs in) {
+        SDVariable u = sd.gather(params.get(USERS), in.users(), 0);
+        SDVariable v = sd.gather(params.get(ITEMS), in.items(), 0);
+        SDVariable e = sd.concat(1, u, v);
+        for (int l = 1; l <= layers; l++) {
+            e = Affine.of(sd, params.get(weight(l)), params.get(bias(l))).apply(e);
+            e = tanh ? sd.math().tanh(e) : e;
+        }
+        return SignedDistance.perDimension(sd, e);
+    }
+
+    /** @return {@code −D_SDP}, {@code [batch]} (Eq. 5.6) */
+    @Override
+    public SDVariable score(SameDiff sd, ParameterView params, ScoreInputs in) {
+        return SignedDistance.edgeWeighted(finalVectors(sd, params, in), params.get(EDGE), params.get(EDGE_BIAS))
+                .neg();
+    }
+
+    @Override
+    public SDVariable penalty(SameDiff sd, ParameterView params, TrainingInputs in) {
+        SDVariable u = sd.gather(params.get(USERS), in.users(), 0);
+        SDVariable pos = sd.gather(params.get(ITEMS), in.positives(), 0);
+        SDVariable neg = sd.gather(params.get(ITEMS), in.negatives(), 0);
+        SDVariable rows = u.mul(u).sum(1).add(pos.mul(pos).sum(1)).add(neg.mul(neg).sum(1)).mean();
+        SDVariable edge = params.get(EDGE);
+        SDVariable dense = edge.mul(edge).sum();
+        for (int l = 1; l <= layers; l++) {
+            SDVariable w = params.get(weight(l));
+            dense = dense.add(w.mul(w).sum());
+        }
+        return rows.add(dense).mul(lambda);
+    }
+}

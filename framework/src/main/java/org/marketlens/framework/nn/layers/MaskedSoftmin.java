@@ -1,0 +1,44 @@
+package org.marketlens.framework.nn.layers;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/**
+ * Metric attention over a padded context: {@code a_k = exp(−z_k) / Σ_{p valid} exp(−z_p)} (Eq. 5.10, 5.16) with
+ * padded positions at weight exactly 0 and absent from the denominator, and a row without any valid position
+ * giving all-zero weights (MODELS.md §0.4).
+ */
+public final class MaskedSoftmin {
+    /** Added to padded distances before the row minimum so a padded position never becomes the shift. */
+    private static final double PADDING_OFFSET = 1e6;
+
+    private MaskedSoftmin() {
+    }
+
+    /**
+     * @param sd   the graph
+     * @param z    distances {@code [n, s]}
+     * @param mask {@code [n, s]}: 1 = valid, 0 = padding (any floating type; cast to z's type)
+     * @return attention weights {@code [n, s]}: rows sum to 1 over valid positions, 0 for empty rows
+     */
+    public static SDVariable weights(SameDiff sd, SDVariable z, SDVariable mask) {
+        SDVariable m = mask.dataType() == z.dataType() ? mask : mask.castTo(z.dataType());
+        // Shift by the smallest valid distance (softmin is shift invariant): the largest weight is exp(0) = 1, so
+        // nothing overflows or underflows to an all-zero row whatever the scale of z.
+        SDVariable shifted = z.add(m.rsub(1.0).mul(PADDING_OFFSET));
+        SDVariable minimum = shifted.min(true, 1);
+        SDVariable w = sd.math().exp(shifted.sub(minimum).neg()).mul(m);
+        // Rows with a valid position have a sum >= 1; empty rows divide 0 by 1.
+        SDVariable denominator = w.sum(true, 1).add(m.max(true, 1).rsub(1.0));
+        return w.div(denominator);
+    }
+
+    /**
+     * @param weights {@code [n, s]}
+     * @param values  {@code [n, s, k]}
+     * @return {@code Σ_k weights[:, k] · values[:, k, :]}, {@code [n, k]} (Eq. 5.13, 5.19)
+     */
+    public static SDVariable pool(SameDiff sd, SDVariable weights, SDVariable values) {
+        return values.mul(sd.expandDims(weights, 2)).sum(1);
+    }
+}
