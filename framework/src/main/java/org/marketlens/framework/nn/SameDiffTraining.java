@@ -57,14 +57,15 @@ public final class SameDiffTraining {
             Loss pretraining = ctx.plugin(Loss.class, first).orElseThrow(() -> new IllegalArgumentException(
                     "the loss pre-trains with '" + first + "', which is not registered"));
             parameters = run("pretrain " + first, model, parameters, pretraining, sampler, train, settings, ctx,
-                    serving, random.split());
+                    serving, random.split(), false);
+            return run("train", model, parameters, loss, sampler, train, settings, ctx, serving, random.split(), true);
         }
-        return run("train", model, parameters, loss, sampler, train, settings, ctx, serving, random.split());
+        return run("train", model, parameters, loss, sampler, train, settings, ctx, serving, random.split(), false);
     }
 
     private static Map<String, INDArray> run(String stage, DifferentiableModel model, Map<String, INDArray> start,
             Loss loss, NegativeSampler sampler, InteractionData train, NeuralSettings settings, TrainingContext ctx,
-            Function<Map<String, INDArray>, Recommender> serving, SplittableRandom random) {
+            Function<Map<String, INDArray>, Recommender> serving, SplittableRandom random, boolean startIsCheckpoint) {
         Map<String, INDArray> live = new LinkedHashMap<>();
         start.forEach((k, v) -> live.put(k, v.dup()));
         TrainingGraph graph = new TrainingGraph(model, live, loss);
@@ -76,7 +77,16 @@ public final class SameDiffTraining {
                 windows == null ? null : windows.instancesWithContext(train));
         EarlyStopping stopping = new EarlyStopping(ctx.patience());
         Map<String, INDArray> best = live;
+        if (startIsCheckpoint) {
+            // The pre-trained checkpoint competes as epoch 0: the best development checkpoint over the whole
+            // procedure is kept (MODELS.md §3.8 steps 1 and 4), so continuing never ends below the starting point.
+            OptionalDouble start0 = ctx.validate(serving.apply(live));
+            if (start0.isPresent() && stopping.record(-1, start0.getAsDouble())) {
+                best = copy(live);
+            }
+        }
         int[] iteration = {0};
+        long[] nanos = new long[2]; // [0] loss hook + gradients, [1] optimiser updates
         List<Double> epochSeconds = new java.util.ArrayList<>();
         for (int epoch = 0; epoch < ctx.maxEpochs() && !ctx.cancelled(); epoch++) {
             String label = stage + " epoch " + (epoch + 1) + "/" + ctx.maxEpochs();
@@ -97,15 +107,19 @@ public final class SameDiffTraining {
                     graph.feed(users, positives, negatives, Nd4j.createFromArray(context).reshape(users.length, s),
                             Nd4j.createFromArray(mask).reshape(users.length, s));
                 }
+                long t0 = System.nanoTime();
                 loss.beforeStep(graph);
                 OutAndGrad step = graph.sameDiff().calculateGradientsAndOutputs(graph.currentFeed(),
                         List.of(graph.objectiveName()), names);
                 lossSum[0] += step.getOutputs().get(graph.objectiveName()).getDouble(0);
+                long t1 = System.nanoTime();
                 for (String name : names) {
                     INDArray gradient = step.getGradients().get(name);
                     updaters.get(name).applyUpdater(gradient, iteration[0], epochNumber);
                     live.get(name).subi(gradient);
                 }
+                nanos[0] += t1 - t0;
+                nanos[1] += System.nanoTime() - t1;
                 iteration[0]++;
                 if (index % PROGRESS_EVERY == 0 || index == total - 1) {
                     ctx.progress(label, index + 1, total);
@@ -117,6 +131,12 @@ public final class SameDiffTraining {
             ctx.record(stage + ".epochSeconds", List.copyOf(epochSeconds));
             ctx.record(stage + ".triplesPerSecond", batches.triplesPerEpoch() / seconds);
             ctx.record(stage + ".lastEpochLoss", lossSum[0] / total);
+            // Where an epoch's time goes: SameDiff forward+backward (with the loss's hook), Adam, and the rest
+            // (sampling, batch and context arrays, feeding).
+            ctx.record(stage + ".lastEpochGradientSeconds", nanos[0] / 1e9);
+            ctx.record(stage + ".lastEpochUpdateSeconds", nanos[1] / 1e9);
+            nanos[0] = 0;
+            nanos[1] = 0;
             OptionalDouble validation = ctx.validate(serving.apply(live));
             if (validation.isEmpty()) {
                 best = live;

@@ -95,6 +95,23 @@ class MfBprProviderTest {
     }
 
     @Test
+    void aprKeepsThePretrainedCheckpointWhenAdversarialEpochsDoNotImproveValidation() {
+        InteractionData data = clustered();
+        int[] calls = {0};
+        // 2 pre-training epochs score 0.1 and 0.5; the pre-trained start of APR scores 0.9; APR epochs score less.
+        double[] values = {0.1, 0.5, 0.9, 0.3, 0.2};
+        FixedTrainingContext ctx = new FixedTrainingContext(5, 2, 5)
+                .with(Loss.class, "APR", new AprLoss())
+                .register(Loss.class, "BPR", new BprLoss())
+                .with(NegativeSampler.class, "uniform", UNIFORM)
+                .validation(r -> OptionalDouble.of(values[calls[0]++]));
+        new MfBprProvider().train(data, Map.of("dim", 4), ctx);
+        assertEquals(5, calls[0]);
+        assertEquals(2, ctx.recorded.get("pretrain BPR.bestEpoch"));
+        assertEquals(0, ctx.recorded.get("train.bestEpoch"), "0 = the pre-trained checkpoint was kept");
+    }
+
+    @Test
     void rejectsUnknownHyperParameterAndMissingLoss() {
         InteractionData data = clustered();
         FixedTrainingContext ctx = new FixedTrainingContext(1, 1, 1).with(NegativeSampler.class, "uniform", UNIFORM);

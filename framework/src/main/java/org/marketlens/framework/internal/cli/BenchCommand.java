@@ -54,8 +54,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println();
-        out.println("| model | epochs | s/epoch (mean) | triples/s | test " + String.join(" | test ", report.table().metrics()) + " |");
-        out.println("|---|---:|---:|---:|" + "---:|".repeat(report.table().metrics().size()));
+        out.println("| model | epochs | s/epoch (mean) | triples/s | last epoch: gradients s / Adam s / other s | test "
+                + String.join(" | test ", report.table().metrics()) + " |");
+        out.println("|---|---:|---:|---:|---:|" + "---:|".repeat(report.table().metrics().size()));
         @SuppressWarnings("unchecked")
         Map<String, Object> models = (Map<String, Object>) report.provenance().get("models");
         report.results().forEach((label, result) -> {
@@ -67,11 +68,16 @@ final class BenchCommand implements Callable<Integer> {
             List<Number> epochs = (List<Number>) training.get("train.epochSeconds");
             StringBuilder row = new StringBuilder("| ").append(label).append(" | ");
             if (epochs == null) {
-                row.append(String.format(Locale.ROOT, "- | %.2f (whole fit) | - |", ((Number) chosen.get("trainSeconds")).doubleValue()));
+                row.append(String.format(Locale.ROOT, "- | %.2f (whole fit) | - | - |",
+                        ((Number) chosen.get("trainSeconds")).doubleValue()));
             } else {
                 double mean = epochs.stream().mapToDouble(Number::doubleValue).average().orElse(Double.NaN);
                 double triples = ((Number) training.get("train.triplesPerSecond")).doubleValue();
-                row.append(String.format(Locale.ROOT, "%d | %.2f | %.0f |", epochs.size(), mean, triples));
+                double gradients = ((Number) training.get("train.lastEpochGradientSeconds")).doubleValue();
+                double updates = ((Number) training.get("train.lastEpochUpdateSeconds")).doubleValue();
+                double last = epochs.get(epochs.size() - 1).doubleValue();
+                row.append(String.format(Locale.ROOT, "%d | %.2f | %.0f | %.2f / %.2f / %.2f |", epochs.size(), mean,
+                        triples, gradients, updates, last - gradients - updates));
             }
             for (String metric : report.table().metrics()) {
                 row.append(String.format(Locale.ROOT, " %.4f |", result.mean(metric)));
