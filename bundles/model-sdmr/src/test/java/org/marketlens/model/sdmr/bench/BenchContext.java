@@ -20,6 +20,8 @@ final class BenchContext implements TrainingContext {
     private final String label;
     private long epochStart = System.nanoTime();
     private int epoch;
+    private double best = Double.NEGATIVE_INFINITY;
+    private java.util.function.BiConsumer<Integer, Recommender> onImprovement = (e, r) -> { };
 
     BenchContext(String label, long seed, int maxEpochs, int patience, Function<Recommender, Double> validation) {
         this.label = label;
@@ -27,6 +29,12 @@ final class BenchContext implements TrainingContext {
         this.maxEpochs = maxEpochs;
         this.patience = patience;
         this.validation = validation;
+    }
+
+    /** Runs on every epoch whose validation improves, e.g. to print test metrics and save a snapshot. */
+    BenchContext onImprovement(java.util.function.BiConsumer<Integer, Recommender> action) {
+        this.onImprovement = action;
+        return this;
     }
 
     <T> BenchContext with(Class<T> type, String name, T plugin) {
@@ -57,6 +65,10 @@ final class BenchContext implements TrainingContext {
         epoch++;
         System.out.printf("%s epoch %d: train+validate %.1f s (validation %.1f s), validation NDCG@10 %.4f%n", label,
                 epoch, (System.nanoTime() - epochStart) / 1e9, (System.nanoTime() - t0) / 1e9, v);
+        if (v > best) {
+            best = v;
+            onImprovement.accept(epoch, candidate);
+        }
         epochStart = System.nanoTime();
         return OptionalDouble.of(v);
     }

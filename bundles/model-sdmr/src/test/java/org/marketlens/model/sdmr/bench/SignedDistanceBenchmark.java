@@ -58,18 +58,20 @@ public final class SignedDistanceBenchmark {
         BenchContext ctx = new BenchContext(tag, 1, epochs, patience,
                 r -> protocol.evaluate(r, split.train(), split.validation(), Map.of()).mean("NDCG@10"))
                 .with(Loss.class, "BPR", new BprLoss())
-                .with(NegativeSampler.class, "uniform", new UniformSampler());
+                .with(NegativeSampler.class, "uniform", new UniformSampler())
+                .onImprovement((epoch, candidate) -> {
+                    // The test split is only reported here, never used for selection: the run keeps the epoch
+                    // with the best validation NDCG@10, and this prints what that epoch scores on test.
+                    report(tag + " epoch " + epoch, protocol, candidate, split);
+                    save(candidate, out, name);
+                });
         ModelProvider provider = BenchModels.provider(name, out);
         System.out.printf("%s: %d users, %d items, %d training interactions; load %s%n", tag,
                 split.train().numUsers(), split.train().numItems(), split.train().size(), loadAverage());
         long t0 = System.nanoTime();
         Recommender model = provider.train(split.train(), params, ctx);
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
-        for (String ties : List.of("pessimistic", "optimistic")) {
-            EvaluationResult test = protocol.evaluate(model, split.train(), split.test(), Map.of("ties", ties));
-            System.out.printf("%s test (ties %s): HIT@10 %.4f NDCG@10 %.4f (%d cases)%n", tag, ties,
-                    test.mean("HIT@10"), test.mean("NDCG@10"), test.users().length);
-        }
+        report(tag + " best-validation epoch", protocol, model, split);
         @SuppressWarnings("unchecked")
         List<Double> seconds = (List<Double>) ctx.recorded.get("train.epochSeconds");
         double mean = seconds.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
@@ -78,11 +80,29 @@ public final class SignedDistanceBenchmark {
                 ctx.recorded.get("train.bestEpoch"), seconds.size(), trainSeconds, mean,
                 ((Number) ctx.recorded.get("train.triplesPerSecond")).doubleValue(),
                 PeakMemory.residentBytes() >> 20, PeakMemory.heapBytes() >> 20, loadAverage());
-        Path tmp = Files.createTempFile(out, name, ".tmp");
-        try (OutputStream o = Files.newOutputStream(tmp)) {
-            model.save(o);
+        save(model, out, name);
+    }
+
+    static void report(String label, LooSampledEvaluator protocol, Recommender model, Split split) {
+        for (String ties : List.of("pessimistic", "optimistic")) {
+            EvaluationResult test = protocol.evaluate(model, split.train(), split.test(), Map.of("ties", ties));
+            System.out.printf("%s test (ties %s): HIT@10 %.4f NDCG@10 %.4f (%d cases)%n", label, ties,
+                    test.mean("HIT@10"), test.mean("NDCG@10"), test.users().length);
         }
-        Files.move(tmp, out.resolve(name + ".zip"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Writes {@code out/<name>.zip} atomically. */
+    static void save(Recommender model, Path out, String name) {
+        try {
+            Path tmp = Files.createTempFile(out, name, ".tmp");
+            try (OutputStream o = Files.newOutputStream(tmp)) {
+                model.save(o);
+            }
+            Files.move(tmp, out.resolve(name + ".zip"), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static String loadAverage() {
