@@ -104,6 +104,18 @@ public final class SemanticRewardClusters implements FeatureExtractor {
                 false, 0, 0, 0);
     }
 
+    /**
+     * @param kMaxWords   largest K1 searched by BIC
+     * @param kMaxRewards largest K2 searched by BIC
+     * @param restarts    k-means restarts per K
+     * @param kWords      a fixed K1 instead of the BIC search (0 = search)
+     * @param kRewards    a fixed K2 instead of the BIC search (0 = search)
+     */
+    public SemanticRewardClusters(int kMaxWords, int kMaxRewards, int restarts, int kWords, int kRewards) {
+        this.settings = new RewardClustering.Settings(Glove.Settings.dissertation(), kMaxWords, kMaxRewards, restarts,
+                false, 0, kWords, kRewards);
+    }
+
     /** @param settings all clustering settings (fixed K, BIC options) */
     SemanticRewardClusters(RewardClustering.Settings settings) {
         this.settings = settings;

@@ -39,6 +39,7 @@ final class CliCommands {
         CommandLine line = new CommandLine(new MarketlensCommand())
                 .addSubcommand(new DemoCommand(plugins, home))
                 .addSubcommand(new RunCommand(plugins, home))
+                .addSubcommand(new DeliveryCommand(plugins, home))
                 .addSubcommand(new BenchCommand(plugins, home))
                 .addSubcommand(new ListCommand(() -> PluginEntry.all(plugins)))
                 .addSubcommand(new InstallCommand(home, deploy))

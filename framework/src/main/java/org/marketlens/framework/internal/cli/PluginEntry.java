@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.marketlens.api.data.DatasetLoader;
 import org.marketlens.api.delivery.DeliveryPredictor;
+import org.marketlens.api.delivery.DeliveryWorkflow;
 import org.marketlens.api.delivery.FeatureExtractor;
 import org.marketlens.api.delivery.FeatureSelector;
+import org.marketlens.api.delivery.ProjectSource;
 import org.marketlens.api.eval.Evaluator;
 import org.marketlens.api.nn.Loss;
 import org.marketlens.api.rec.ModelProvider;
@@ -48,6 +50,8 @@ record PluginEntry(String kind, String name, String origin) {
         kinds.put("features", FeatureExtractor.class);
         kinds.put("selectors", FeatureSelector.class);
         kinds.put("predictors", DeliveryPredictor.class);
+        kinds.put("sources", ProjectSource.class);
+        kinds.put("workflows", DeliveryWorkflow.class);
         return Collections.unmodifiableMap(kinds);
     }
 }
