@@ -67,4 +67,39 @@ class BatchedRidgeTest {
         assertEquals(0.5, x[0], 1e-12);
         assertEquals(0.0, x[1], 1e-12);
     }
+
+    @Test
+    void twoTermsOnOneRowEqualTheirMergedTerm() {
+        int k = 6;
+        int n = 12;
+        SplittableRandom random = new SplittableRandom(5);
+        float[] factors = new float[n * k];
+        for (int i = 0; i < factors.length; i++) {
+            factors[i] = (float) random.nextGaussian();
+        }
+        // Row 0 has 5 + 4 entries split over two terms (a block of four plus a remainder, then one block of four).
+        SparseRows first = SparseRows.ofSets(n, new int[][] {{0, 1, 2, 3, 4}, {5}});
+        SparseRows second = SparseRows.ofSets(n, new int[][] {{6, 7, 8, 9}, {}});
+        SparseRows merged = SparseRows.ofSets(n, new int[][] {{0, 1, 2, 3, 4, 6, 7, 8, 9}, {5}});
+        float[] gram = new float[merged.nonZeros()];
+        float[] rhs = new float[merged.nonZeros()];
+        for (int e = 0; e < gram.length; e++) {
+            gram[e] = 0.25f * (e + 1);
+            rhs[e] = 2f - 0.5f * e;
+        }
+        // merged order: row 0 = 0,1,2,3,4,6,7,8,9 then row 1 = 5.
+        float[] g1 = {gram[0], gram[1], gram[2], gram[3], gram[4], gram[9]};
+        float[] r1 = {rhs[0], rhs[1], rhs[2], rhs[3], rhs[4], rhs[9]};
+        float[] g2 = {gram[5], gram[6], gram[7], gram[8]};
+        float[] r2 = {rhs[5], rhs[6], rhs[7], rhs[8]};
+        double[] base = new double[k * k];
+        for (int i = 0; i < k; i++) {
+            base[i * k + i] = 0.5;
+        }
+        BatchedRidge ridge = new BatchedRidge(k, 2);
+        float[] split = ridge.solve(2, base, List.of(new RidgeTerm(factors, first, g1, r1),
+                new RidgeTerm(factors, second, g2, r2)));
+        float[] whole = ridge.solve(2, base, List.of(new RidgeTerm(factors, merged, gram, rhs)));
+        assertArrayEquals(whole, split, 1e-5f);
+    }
 }
