@@ -14,6 +14,7 @@ final class BenchModels {
         return switch (name) {
             case "SDP" -> new SdpProvider();
             case "SDM" -> new SdmProvider();
+            case "SDMR" -> new org.marketlens.model.sdmr.SdmrProvider(new SdpProvider(), new SdmProvider());
             default -> throw new IllegalArgumentException("unknown model " + name);
         };
     }

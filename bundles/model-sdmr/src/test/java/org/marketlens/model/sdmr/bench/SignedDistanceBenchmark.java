@@ -28,7 +28,8 @@ import org.marketlens.sampler.uniform.UniformSampler;
  * <pre>
  * java -cp &lt;test class path&gt; org.marketlens.model.sdmr.bench.SignedDistanceBenchmark SHARED MODEL EPOCHS PATIENCE OUTDIR [k=v ...]
  * </pre>
- * MODEL is SDP, SDM or SDMR; SDMR loads {@code OUTDIR/SDP.zip} and {@code OUTDIR/SDM.zip} written by earlier runs.
+ * MODEL is SDP, SDM or SDMR; for SDMR pass {@code sdpSnapshot=OUTDIR/SDP.zip sdmSnapshot=OUTDIR/SDM.zip} (written by
+ * earlier runs) to freeze those instead of training new parts.
  */
 public final class SignedDistanceBenchmark {
     private SignedDistanceBenchmark() {
@@ -84,6 +85,21 @@ public final class SignedDistanceBenchmark {
     }
 
     static void report(String label, LooSampledEvaluator protocol, Recommender model, Split split) {
+        int tied = 0;
+        for (org.marketlens.api.data.EvalCase c : split.test()) {
+            int[] items = new int[c.negatives().length + 1];
+            items[0] = c.positives()[0];
+            System.arraycopy(c.negatives(), 0, items, 1, c.negatives().length);
+            float[] s = model.score(new org.marketlens.api.rec.Query(c.user(), c.group(), c.context()), items);
+            for (int k = 1; k < s.length; k++) {
+                if (s[k] == s[0]) {
+                    tied++;
+                    break;
+                }
+            }
+        }
+        System.out.printf("%s: %d of %d test cases have a negative tied with the test item (A-37)%n", label, tied,
+                split.test().size());
         for (String ties : List.of("pessimistic", "optimistic")) {
             EvaluationResult test = protocol.evaluate(model, split.train(), split.test(), Map.of("ties", ties));
             System.out.printf("%s test (ties %s): HIT@10 %.4f NDCG@10 %.4f (%d cases)%n", label, ties,
