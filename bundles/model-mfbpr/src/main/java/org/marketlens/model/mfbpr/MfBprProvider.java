@@ -1,69 +1,28 @@
 package org.marketlens.model.mfbpr;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.marketlens.api.data.InteractionData;
 import org.marketlens.api.rec.HyperParameter;
 import org.marketlens.api.rec.ModelProvider;
 import org.marketlens.api.rec.PluginProperties;
-import org.marketlens.api.rec.Recommender;
-import org.marketlens.api.rec.TrainingContext;
-import org.marketlens.framework.nn.NeuralSettings;
-import org.marketlens.framework.nn.ParameterSnapshot;
-import org.marketlens.framework.nn.SameDiffRecommender;
-import org.marketlens.framework.nn.SameDiffTraining;
-import org.marketlens.framework.train.HyperParameterValues;
+import org.marketlens.framework.nn.SameDiffModelProvider;
 import org.osgi.service.component.annotations.Component;
 
 /** MF-BPR (Rendle et al. 2009; MODELS.md §4.7): matrix factorization trained by the experiment's pairwise loss. */
-@Component(property = {PluginProperties.NAME + "=" + MfBprProvider.NAME, PluginProperties.TASKS + "=general"})
-public final class MfBprProvider implements ModelProvider {
+@Component(service = ModelProvider.class,
+        property = {PluginProperties.NAME + "=" + MfBprProvider.NAME, PluginProperties.TASKS + "=general"})
+public final class MfBprProvider extends SameDiffModelProvider<MfBprModel> {
     static final String NAME = "MF-BPR";
-    private static final List<HyperParameter> HYPER_PARAMETERS;
 
-    static {
-        List<HyperParameter> h = new ArrayList<>(List.of(
+    public MfBprProvider() {
+        super(NAME, List.of(
                 new HyperParameter("dim", 64, "embedding size d, in {8, 16, 32, 64, 128} (MODELS.md §4.8)"),
                 new HyperParameter("lambda", 0.0001, "L2 weight λ on the rows of a batch, in {1e-1..1e-5} (MODELS.md §4.8)")));
-        h.addAll(NeuralSettings.HYPER_PARAMETERS);
-        HYPER_PARAMETERS = List.copyOf(h);
     }
 
     @Override
-    public List<HyperParameter> hyperParameters() {
-        return HYPER_PARAMETERS;
-    }
-
-    @Override
-    public Recommender train(InteractionData train, Map<String, Object> params, TrainingContext ctx) {
-        HyperParameterValues values = HyperParameterValues.resolve(NAME, HYPER_PARAMETERS, params);
-        Map<String, Object> all = withSizes(values.asMap(), train.numUsers(), train.numItems());
-        MfBprModel model = model(all);
-        var trained = SameDiffTraining.train(NAME, model, train, NeuralSettings.from(values), ctx,
-                p -> new SameDiffRecommender(NAME, model, p, all, train.numItems()));
-        return new SameDiffRecommender(NAME, model, trained, all, train.numItems());
-    }
-
-    @Override
-    public Recommender load(InputStream in) throws IOException {
-        ParameterSnapshot snapshot = ParameterSnapshot.read(in, NAME);
-        Map<String, Object> all = snapshot.hyperParameters();
-        return new SameDiffRecommender(NAME, model(all), snapshot.parameters(), all,
-                ((Number) all.get("numItems")).intValue());
-    }
-
-    private static Map<String, Object> withSizes(Map<String, Object> values, int numUsers, int numItems) {
-        Map<String, Object> all = new java.util.LinkedHashMap<>(values);
-        all.put("numUsers", numUsers);
-        all.put("numItems", numItems);
-        return all;
-    }
-
-    private static MfBprModel model(Map<String, Object> all) {
-        return new MfBprModel(((Number) all.get("numUsers")).intValue(), ((Number) all.get("numItems")).intValue(),
-                ((Number) all.get("dim")).intValue(), ((Number) all.get("lambda")).doubleValue());
+    protected MfBprModel model(Map<String, Object> values) {
+        return new MfBprModel(intValue(values, "numUsers"), intValue(values, "numItems"), intValue(values, "dim"),
+                doubleValue(values, "lambda"));
     }
 }

@@ -1,22 +1,14 @@
 package org.marketlens.model.sdp;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.marketlens.api.data.InteractionData;
 import org.marketlens.api.rec.HyperParameter;
 import org.marketlens.api.rec.ModelProvider;
 import org.marketlens.api.rec.PluginProperties;
 import org.marketlens.api.rec.Recommender;
-import org.marketlens.api.rec.TrainingContext;
 import org.marketlens.framework.nn.FinalLayerRecommender;
-import org.marketlens.framework.nn.NeuralSettings;
-import org.marketlens.framework.nn.ParameterSnapshot;
-import org.marketlens.framework.nn.SameDiffTraining;
-import org.marketlens.framework.train.HyperParameterValues;
+import org.marketlens.framework.nn.SameDiffModelProvider;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -24,52 +16,27 @@ import org.osgi.service.component.annotations.Component;
  * embeddings, trained by the experiment's pairwise loss. The trained model exposes its final-layer vectors
  * ({@link org.marketlens.api.nn.FinalLayerVectors}) for SDMR.
  */
-@Component(property = {PluginProperties.NAME + "=" + SdpProvider.NAME, PluginProperties.TASKS + "=general,basket"})
-public final class SdpProvider implements ModelProvider {
+@Component(service = ModelProvider.class, property = {PluginProperties.NAME + "=" + SdpProvider.NAME,
+        PluginProperties.TASKS + "=general,basket"})
+public final class SdpProvider extends SameDiffModelProvider<SdpModel> {
     static final String NAME = "SDP";
-    private static final List<HyperParameter> HYPER_PARAMETERS;
 
-    static {
-        List<HyperParameter> h = new ArrayList<>(List.of(
-                new HyperParameter("dim", 64, "embedding size d, in {8, 16, 32, 64, 128} (MODELS.md §4.8)"),
+    public SdpProvider() {
+        super(NAME, List.of(new HyperParameter("dim", 64, "embedding size d, in {8, 16, 32, 64, 128} (MODELS.md §4.8)"),
                 new HyperParameter("layers", 1, "tanh layers ℓ; the experiments use one (MODELS.md §4.2, §4.8)"),
                 new HyperParameter("lambda", 0.0001,
                         "L2 weight λ on batch rows and dense weights, in {1e-1..1e-5} (MODELS.md §4.8, A-6)")));
-        h.addAll(NeuralSettings.HYPER_PARAMETERS);
-        HYPER_PARAMETERS = List.copyOf(h);
     }
 
     @Override
-    public List<HyperParameter> hyperParameters() {
-        return HYPER_PARAMETERS;
+    protected SdpModel model(Map<String, Object> values) {
+        return new SdpModel(intValue(values, "numUsers"), intValue(values, "numItems"), intValue(values, "dim"),
+                intValue(values, "layers"), doubleValue(values, "lambda"));
     }
 
+    /** Serves the final-layer vectors too, which SDMR fuses (MODELS.md §4.5). */
     @Override
-    public Recommender train(InteractionData train, Map<String, Object> params, TrainingContext ctx) {
-        HyperParameterValues values = HyperParameterValues.resolve(NAME, HYPER_PARAMETERS, params);
-        Map<String, Object> all = new LinkedHashMap<>(values.asMap());
-        all.put("numUsers", train.numUsers());
-        all.put("numItems", train.numItems());
-        SdpModel model = model(all);
-        var trained = SameDiffTraining.train(NAME, model, train, NeuralSettings.from(values), ctx,
-                p -> new FinalLayerRecommender(NAME, model, p, all, train.numItems()));
-        return new FinalLayerRecommender(NAME, model, trained, all, train.numItems());
-    }
-
-    @Override
-    public Recommender load(InputStream in) throws IOException {
-        ParameterSnapshot snapshot = ParameterSnapshot.read(in, NAME);
-        Map<String, Object> all = snapshot.hyperParameters();
-        return new FinalLayerRecommender(NAME, model(all), snapshot.parameters(), all,
-                ((Number) all.get("numItems")).intValue());
-    }
-
-    private static SdpModel model(Map<String, Object> all) {
-        return new SdpModel(number(all, "numUsers").intValue(), number(all, "numItems").intValue(),
-                number(all, "dim").intValue(), number(all, "layers").intValue(), number(all, "lambda").doubleValue());
-    }
-
-    private static Number number(Map<String, Object> all, String key) {
-        return (Number) all.get(key);
+    protected Recommender serve(SdpModel model, Map<String, INDArray> parameters, Map<String, Object> values) {
+        return new FinalLayerRecommender(NAME, model, parameters, values, intValue(values, "numItems"));
     }
 }
