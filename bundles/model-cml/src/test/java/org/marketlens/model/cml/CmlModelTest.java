@@ -28,20 +28,13 @@ import org.marketlens.framework.nn.GradientCheck;
 import org.marketlens.framework.nn.Nd4jRuntime;
 import org.marketlens.framework.nn.SameDiffRecommender;
 import org.marketlens.framework.testing.FixedTrainingContext;
+import org.marketlens.framework.testing.RejectionSampler;
 import org.marketlens.loss.apr.AprLoss;
 import org.marketlens.loss.bpr.BprLoss;
 import org.nd4j.linalg.factory.Nd4j;
 
 class CmlModelTest {
-    private static final NegativeSampler UNIFORM = (train, users, positives, negatives, random) -> {
-        for (int b = 0; b < users.length; b++) {
-            int j;
-            do {
-                j = random.nextInt(train.numItems());
-            } while (train.contains(users[b], j));
-            negatives[b] = j;
-        }
-    };
+    private static final NegativeSampler UNIFORM = new RejectionSampler();
 
     @Test
     void scoreIsNegativeSquaredEuclideanDistance() {

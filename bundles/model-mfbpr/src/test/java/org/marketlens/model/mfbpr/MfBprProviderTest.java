@@ -27,20 +27,13 @@ import org.marketlens.framework.eval.Ndcg;
 import org.marketlens.framework.eval.RankingEvaluation;
 import org.marketlens.framework.nn.GradientCheck;
 import org.marketlens.framework.testing.FixedTrainingContext;
+import org.marketlens.framework.testing.RejectionSampler;
 import org.marketlens.loss.apr.AprLoss;
 import org.marketlens.loss.bpr.BprLoss;
 import org.junit.jupiter.api.Test;
 
 class MfBprProviderTest {
-    private static final NegativeSampler UNIFORM = (train, users, positives, negatives, random) -> {
-        for (int b = 0; b < users.length; b++) {
-            int j;
-            do {
-                j = random.nextInt(train.numItems());
-            } while (train.contains(users[b], j));
-            negatives[b] = j;
-        }
-    };
+    private static final NegativeSampler UNIFORM = new RejectionSampler();
 
     /** Two taste clusters: users 0..29 like items 0..19, users 30..59 like items 20..39. */
     private static InteractionData clustered() {

@@ -23,6 +23,7 @@ import org.marketlens.framework.data.InteractionsBuilder;
 import org.marketlens.framework.nn.GradientCheck;
 import org.marketlens.framework.nn.SameDiffRecommender;
 import org.marketlens.framework.testing.FixedTrainingContext;
+import org.marketlens.framework.testing.RejectionSampler;
 import org.marketlens.loss.apr.AprLoss;
 import org.marketlens.loss.bpr.BprLoss;
 import org.marketlens.model.sdm.SdmProvider;
@@ -32,15 +33,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class SdmrProviderTest {
-    private static final NegativeSampler UNIFORM = (train, users, positives, negatives, random) -> {
-        for (int b = 0; b < users.length; b++) {
-            int j;
-            do {
-                j = random.nextInt(train.numItems());
-            } while (train.contains(users[b], j));
-            negatives[b] = j;
-        }
-    };
+    private static final NegativeSampler UNIFORM = new RejectionSampler();
 
     /** 20 users walking a ring of 12 items from random starts: the next item follows the previous one. */
     private static InteractionData sequences() {

@@ -33,21 +33,14 @@ import org.marketlens.framework.nn.GradientCheck;
 import org.marketlens.framework.nn.Nd4jRuntime;
 import org.marketlens.framework.nn.SameDiffRecommender;
 import org.marketlens.framework.testing.FixedTrainingContext;
+import org.marketlens.framework.testing.RejectionSampler;
 import org.marketlens.loss.apr.AprLoss;
 import org.marketlens.loss.bpr.BprLoss;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class SdpModelTest {
-    static final NegativeSampler UNIFORM = (train, users, positives, negatives, random) -> {
-        for (int b = 0; b < users.length; b++) {
-            int j;
-            do {
-                j = random.nextInt(train.numItems());
-            } while (train.contains(users[b], j));
-            negatives[b] = j;
-        }
-    };
+    static final NegativeSampler UNIFORM = new RejectionSampler();
 
     /** Eq. 5.1–5.6 with W = [I, −I], f = identity, b = 0, w_o = 1, b_o = 0 gives D = ||u − v||² (MODELS.md §4.2). */
     @Test
