@@ -26,8 +26,17 @@ class NcfSplitLoaderTest {
     private static final List<String> FILES = List.of("tiny.train.rating", "tiny.valid.rating", "tiny.valid.negative",
             "tiny.test.rating", "tiny.test.negative");
 
-    private static Path fixture() throws URISyntaxException {
-        return Path.of(NcfSplitLoaderTest.class.getResource("tiny/tiny.train.rating").toURI()).getParent();
+    /** The fixture files are stored as {@code <name>.txt} (so no published-data file name is committed) and laid out
+     * under their real names in a fresh folder. */
+    private static Path fixture() throws IOException, URISyntaxException {
+        Path stored = Path.of(NcfSplitLoaderTest.class.getResource("tiny/tiny.train.rating.txt").toURI()).getParent();
+        Path dir = Files.createTempDirectory("ncf-fixture");
+        for (String name : FILES) {
+            Files.copy(stored.resolve(name + ".txt"), dir.resolve(name));
+            dir.resolve(name).toFile().deleteOnExit();
+        }
+        dir.toFile().deleteOnExit();
+        return dir;
     }
 
     private static Dataset load(Path dir, String prefix) throws IOException {
