@@ -41,6 +41,7 @@ final class CliCommands {
                 .addSubcommand(new RunCommand(plugins, home))
                 .addSubcommand(new DeliveryCommand(plugins, home))
                 .addSubcommand(new BenchCommand(plugins, home))
+                .addSubcommand(new StatsCommand(plugins))
                 .addSubcommand(new ListCommand(() -> PluginEntry.all(plugins)))
                 .addSubcommand(new InstallCommand(home, deploy))
                 .addSubcommand(new ShellCommand());

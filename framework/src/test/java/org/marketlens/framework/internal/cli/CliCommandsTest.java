@@ -142,6 +142,37 @@ class CliCommandsTest {
     }
 
     @Test
+    void statsPrintsTheDatasetRowWithTypedParameters() {
+        Map<String, Object> seen = new java.util.HashMap<>();
+        DatasetLoader tiny = params -> {
+            seen.putAll(params);
+            var b = org.marketlens.framework.data.Interactions.builder();
+            b.add("u1", "a", Float.NaN, 1, -1).add("u1", "b", Float.NaN, 2, -1).add("u2", "a", Float.NaN, 3, -1)
+                    .add("u2", "c", Float.NaN, 4, -1);
+            return new org.marketlens.api.data.Dataset("tiny", b.build(), Optional.empty(), Map.of());
+        };
+        PluginRegistry plugins = new PluginRegistry() {
+            @Override
+            public <T> Optional<T> find(Class<T> type, String name) {
+                return type == DatasetLoader.class && name.equals("tiny") ? Optional.of(type.cast(tiny)) : Optional.empty();
+            }
+
+            @Override
+            public SortedMap<String, String> names(Class<?> type) {
+                return type == DatasetLoader.class ? new TreeMap<>(Map.of("tiny", "test 1")) : new TreeMap<>();
+            }
+        };
+        Outcome o = execute(plugins, "stats", "tiny", "-p", "size=3", "-p", "path=x.csv", "-p", "dedupe=true");
+        assertEquals(0, o.status(), o.err());
+        // 2 users, 3 items, 4 interactions: density 4 / 6 = 66.7%
+        assertTrue(o.out().contains("| tiny | 2 | 3 | 4 | 66.7% |"), o.out());
+        assertEquals(Map.of("size", 3L, "path", "x.csv", "dedupe", true), seen);
+        Outcome unknown = execute(plugins, "stats", "nope");
+        assertEquals(1, unknown.status());
+        assertEquals("marketlens: unknown DatasetLoader 'nope'; known: tiny\n", unknown.err());
+    }
+
+    @Test
     void demoWithoutItsSpecNamesTheMissingFile() {
         Outcome o = execute("demo");
         assertEquals(1, o.status());
