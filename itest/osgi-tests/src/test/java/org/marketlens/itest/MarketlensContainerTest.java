@@ -49,6 +49,11 @@ import org.marketlens.framework.experiment.PluginRegistry;
 import org.marketlens.framework.experiment.Progress;
 import org.marketlens.launcher.SystemPackages;
 import org.junit.Test;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.marketlens.api.delivery.DeliveryPredictor;
+import org.marketlens.api.delivery.DeliveryWorkflow;
+import org.marketlens.api.delivery.TimePoint;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -272,6 +277,67 @@ public class MarketlensContainerTest {
         } finally {
             sample.uninstall();
             refresh(sample);
+        }
+    }
+
+    /**
+     * Test 5: a delivery predictor bundle is replaced while predictions keep being served; the workflow finds the
+     * predictor by name at every call, so calls after the swap use the new revision and predict the same values.
+     */
+    @Test
+    public void deliveryPredictorIsReplacedWhilePredictionsAreServed() throws Exception {
+        DeliveryWorkflow workflow = plugins.require(DeliveryWorkflow.class, "chapter3");
+        Path model = Files.createTempDirectory("itest-delivery").resolve("tp1.model");
+        workflow.train(new DeliveryWorkflow.Source("synthetic", Map.of("size", "120", "seed", "1")), TimePoint.TP1,
+                Map.of("selection", ""), model);
+        DeliveryWorkflow.Source scored = new DeliveryWorkflow.Source("synthetic", Map.of("size", "40", "seed", "2"));
+        List<DeliveryWorkflow.Prediction> reference = workflow.predict(model, scored);
+        assertEquals(40, reference.size());
+
+        Bundle xgboost = Arrays.stream(context.getBundles())
+                .filter(b -> "org.marketlens.delivery.xgboost".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        Path v2 = VersionedJar.withVersion(Path.of(java.net.URI.create(xgboost.getLocation())), "0.2.0",
+                Files.createTempDirectory("itest-xgb"));
+        AtomicBoolean swapped = new AtomicBoolean();
+        AtomicInteger servedAfterSwap = new AtomicInteger();
+        AtomicInteger gaps = new AtomicInteger();
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> serving = background.submit(() -> {
+                int served = 0;
+                while (servedAfterSwap.get() < 3) {
+                    boolean after = swapped.get();
+                    try {
+                        List<DeliveryWorkflow.Prediction> p = workflow.predict(model, scored);
+                        assertEquals("every served prediction equals the reference", reference, p);
+                        served++;
+                        if (after) {
+                            servedAfterSwap.incrementAndGet();
+                        }
+                    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+                        // only the instant between unregistering the old and registering the new service
+                        assertTrue("only a missing service may interrupt serving: " + e.getMessage(),
+                                e.getMessage().contains("not registered") || e.getMessage().contains("unknown"));
+                        gaps.incrementAndGet();
+                    }
+                }
+                return served;
+            });
+            Thread.sleep(200);
+            xgboost.update(Files.newInputStream(v2));
+            refresh(xgboost);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!String.valueOf(plugins.names(DeliveryPredictor.class).get("xgboost")).endsWith(" 0.2.0")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals("org.marketlens.delivery.xgboost 0.2.0", plugins.names(DeliveryPredictor.class).get("xgboost"));
+            swapped.set(true);
+            int served = serving.get(120, TimeUnit.SECONDS);
+            assertTrue("predictions were served before and after the swap (" + served + ", gaps " + gaps + ")",
+                    served >= 4);
+        } finally {
+            background.shutdownNow();
         }
     }
 
