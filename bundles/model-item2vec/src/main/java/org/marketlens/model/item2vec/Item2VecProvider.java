@@ -12,6 +12,7 @@ import org.marketlens.api.rec.ModelProvider;
 import org.marketlens.api.rec.PluginProperties;
 import org.marketlens.api.rec.Recommender;
 import org.marketlens.api.rec.TrainingContext;
+import org.marketlens.framework.als.FactorRecommender;
 import org.marketlens.framework.train.EarlyStopping;
 import org.marketlens.framework.train.HyperParameterValues;
 import org.osgi.service.component.annotations.Component;
@@ -51,11 +52,11 @@ public final class Item2VecProvider implements ModelProvider {
         // Patience is not applied (see the class comment): every epoch of the schedule runs, the best is kept.
         EarlyStopping stopping = new EarlyStopping(Integer.MAX_VALUE);
         int epochs = Math.max(1, Math.min(v.intValue("epochs"), ctx.maxEpochs()));
-        Item2VecModel best = null;
+        FactorRecommender best = null;
         for (int epoch = 0; epoch < epochs && !ctx.cancelled(); epoch++) {
             double rate = v.doubleValue("learning_rate") * Math.max(0.0001, 1 - (double) epoch / epochs);
             sgns.epoch(rate);
-            Item2VecModel candidate = Item2VecModel.of(sgns.vectors(), v.intValue("k"), liked);
+            FactorRecommender candidate = Item2VecFactors.of(sgns.vectors(), v.intValue("k"), liked);
             ctx.progress(NAME + " epoch", epoch + 1, epochs);
             OptionalDouble value = ctx.validate(candidate);
             if (value.isEmpty() || stopping.record(epoch, value.getAsDouble())) {
@@ -63,11 +64,11 @@ public final class Item2VecProvider implements ModelProvider {
             }
         }
         ctx.record("bestEpoch", stopping.bestEpoch() + 1);
-        return best != null ? best : Item2VecModel.of(sgns.vectors(), v.intValue("k"), liked);
+        return best != null ? best : Item2VecFactors.of(sgns.vectors(), v.intValue("k"), liked);
     }
 
     @Override
     public Recommender load(InputStream in) throws IOException {
-        return Item2VecModel.read(in);
+        return FactorRecommender.read(in, NAME);
     }
 }
