@@ -7,6 +7,7 @@ import org.marketlens.api.nn.ParameterView;
 import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.nn.TrainingInputs;
 import org.nd4j.autodiff.samediff.SDIndex;
+import org.marketlens.framework.nn.BatchRows;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -71,9 +72,6 @@ final class PrmeModel implements DifferentiableModel {
 
     @Override
     public SDVariable penalty(SameDiff sd, ParameterView params, TrainingInputs in) {
-        SDVariable u = sd.gather(params.get(USERS), in.users(), 0);
-        SDVariable pos = sd.gather(params.get(ITEMS), in.positives(), 0);
-        SDVariable neg = sd.gather(params.get(ITEMS), in.negatives(), 0);
-        return u.mul(u).sum(1).add(pos.mul(pos).sum(1)).add(neg.mul(neg).sum(1)).mean().mul(lambda);
+        return BatchRows.squaredNorms(sd, params.get(USERS), params.get(ITEMS), in).mean().mul(lambda);
     }
 }

@@ -11,6 +11,7 @@ import org.marketlens.framework.nn.layers.Affine;
 import org.marketlens.framework.nn.layers.MaskedSoftmin;
 import org.marketlens.framework.nn.layers.SignedDistance;
 import org.nd4j.autodiff.samediff.SDIndex;
+import org.marketlens.framework.nn.BatchRows;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -169,10 +170,7 @@ final class SdmModel implements FinalLayerModel {
     /** λ · (batch mean of the squared input and output memory rows of user, positive and negative + squared dense weights), A-6. */
     @Override
     public SDVariable penalty(SameDiff sd, ParameterView params, TrainingInputs in) {
-        SDVariable u = sd.gather(params.get(USER_MEMORY), in.users(), 0);
-        SDVariable pos = sd.gather(params.get(ITEM_MEMORY), in.positives(), 0);
-        SDVariable neg = sd.gather(params.get(ITEM_MEMORY), in.negatives(), 0);
-        SDVariable rows = u.mul(u).sum(1).add(pos.mul(pos).sum(1)).add(neg.mul(neg).sum(1));
+        SDVariable rows = BatchRows.squaredNorms(sd, params.get(USER_MEMORY), params.get(ITEM_MEMORY), in);
         SDVariable dense = null;
         for (String w : hops > 1 ? List.of(W_A, W_B, W_C, W_D, W_G, EDGE) : List.of(W_A, W_B, W_C, W_D, EDGE)) {
             SDVariable x = params.get(w);

@@ -9,6 +9,7 @@ import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.nn.TrainingInputs;
 import org.marketlens.framework.nn.layers.Affine;
 import org.marketlens.framework.nn.layers.SignedDistance;
+import org.marketlens.framework.nn.BatchRows;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -104,10 +105,7 @@ final class SdpModel implements FinalLayerModel {
 
     @Override
     public SDVariable penalty(SameDiff sd, ParameterView params, TrainingInputs in) {
-        SDVariable u = sd.gather(params.get(USERS), in.users(), 0);
-        SDVariable pos = sd.gather(params.get(ITEMS), in.positives(), 0);
-        SDVariable neg = sd.gather(params.get(ITEMS), in.negatives(), 0);
-        SDVariable rows = u.mul(u).sum(1).add(pos.mul(pos).sum(1)).add(neg.mul(neg).sum(1)).mean();
+        SDVariable rows = BatchRows.squaredNorms(sd, params.get(USERS), params.get(ITEMS), in).mean();
         SDVariable edge = params.get(EDGE);
         SDVariable dense = edge.mul(edge).sum();
         for (int l = 1; l <= layers; l++) {
