@@ -54,6 +54,22 @@ public abstract class SameDiffModelProvider<M extends DifferentiableModel> imple
         return new SameDiffRecommender(name, model, parameters, values, intValue(values, "numItems"));
     }
 
+    /**
+     * Starting parameters for training, for models initialised from pre-trained parts (NeuMF++). The default is
+     * {@code null}: the model's own initialisation ({@link org.marketlens.api.nn.ParameterSpec}).
+     *
+     * @param model  the model about to be trained
+     * @param train  training data
+     * @param values every hyper-parameter value plus {@code numUsers} and {@code numItems}
+     * @param ctx    the training context (parts may pre-train in it)
+     * @return every declared parameter's starting value, or {@code null}
+     * @since 0.2.0
+     */
+    protected Map<String, INDArray> startingParameters(M model, InteractionData train, Map<String, Object> values,
+            TrainingContext ctx) {
+        return null;
+    }
+
     @Override
     public final List<HyperParameter> hyperParameters() {
         return hyperParameters;
@@ -66,8 +82,9 @@ public abstract class SameDiffModelProvider<M extends DifferentiableModel> imple
         all.put("numUsers", train.numUsers());
         all.put("numItems", train.numItems());
         M model = model(all);
-        Map<String, INDArray> trained = SameDiffTraining.train(name, model, train, NeuralSettings.from(values), ctx,
-                p -> serve(model, p, all));
+        Map<String, INDArray> start = startingParameters(model, train, all, ctx);
+        Map<String, INDArray> trained = SameDiffTraining.train(name, model, start, train, NeuralSettings.from(values),
+                ctx, p -> serve(model, p, all));
         return serve(model, trained, all);
     }
 

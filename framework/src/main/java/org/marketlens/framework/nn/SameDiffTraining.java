@@ -45,6 +45,21 @@ public final class SameDiffTraining {
      */
     public static Map<String, INDArray> train(String modelName, DifferentiableModel model, InteractionData train,
             NeuralSettings settings, TrainingContext ctx, Function<Map<String, INDArray>, Recommender> serving) {
+        return train(modelName, model, null, train, settings, ctx, serving);
+    }
+
+    /**
+     * Trains from given starting parameters instead of the model's initialisation, e.g. NeuMF++ from its pre-trained
+     * GMF and MLP parts. The random streams are split exactly as without a start, so sampling does not depend on it.
+     *
+     * @param start starting value of every parameter the model declares (copied, not changed), or {@code null} for
+     *              the model's own initialisation
+     * @return the parameters of the best validation epoch (the last epoch's when there is no validation)
+     * @since 0.2.0
+     */
+    public static Map<String, INDArray> train(String modelName, DifferentiableModel model, Map<String, INDArray> start,
+            InteractionData train, NeuralSettings settings, TrainingContext ctx,
+            Function<Map<String, INDArray>, Recommender> serving) {
         Nd4jRuntime.ensureLoaded();
         Loss loss = ctx.plugin(Loss.class).orElseThrow(() -> new IllegalArgumentException(
                 modelName + " is trained with a loss; name one in the experiment, e.g. \"loss\": \"BPR\""));
@@ -52,6 +67,9 @@ public final class SameDiffTraining {
                 modelName + " needs a negative sampler; name one in the experiment, e.g. \"sampler\": \"uniform\""));
         SplittableRandom random = new SplittableRandom(ctx.seed());
         Map<String, INDArray> parameters = TrainingGraph.initialParameters(model, random.split());
+        if (start != null) {
+            parameters = startingPoint(modelName, parameters, start);
+        }
         if (loss.pretrainWith().isPresent()) {
             String first = loss.pretrainWith().get();
             Loss pretraining = ctx.plugin(Loss.class, first).orElseThrow(() -> new IllegalArgumentException(
@@ -152,6 +170,26 @@ public final class SameDiffTraining {
         ctx.record(stage + ".bestEpoch", stopping.bestEpoch() + 1);
         ctx.record(stage + ".bestValidation", stopping.best());
         return best == live ? copy(live) : best;
+    }
+
+    /** @return {@code start}, checked to hold exactly the declared parameters with their shapes */
+    private static Map<String, INDArray> startingPoint(String modelName, Map<String, INDArray> declared,
+            Map<String, INDArray> start) {
+        if (!start.keySet().equals(declared.keySet())) {
+            throw new IllegalArgumentException(modelName + ": starting parameters " + start.keySet()
+                    + " differ from the declared " + declared.keySet());
+        }
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        declared.forEach((name, init) -> {
+            INDArray given = start.get(name);
+            if (!java.util.Arrays.equals(given.shape(), init.shape())) {
+                throw new IllegalArgumentException(modelName + ": starting value of " + name + " has shape "
+                        + java.util.Arrays.toString(given.shape()) + ", declared "
+                        + java.util.Arrays.toString(init.shape()));
+            }
+            out.put(name, given.castTo(init.dataType()));
+        });
+        return out;
     }
 
     private static Map<String, GradientUpdater<?>> adam(Map<String, INDArray> parameters, double learningRate) {
