@@ -2,6 +2,7 @@ package org.marketlens.framework.eval;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.marketlens.api.data.EvalCase;
 import org.marketlens.api.data.IdMap;
 import org.marketlens.api.data.InteractionData;
@@ -24,17 +25,34 @@ public final class SeenItems implements InteractionData {
      * @param cases the evaluation cases whose contexts add to the excluded items
      */
     public SeenItems(InteractionData train, List<EvalCase> cases) {
+        this(train, cases, EvalCase::context);
+    }
+
+    private SeenItems(InteractionData train, List<EvalCase> cases, Function<EvalCase, int[]> known) {
         this.train = train;
         this.extra = new int[train.numUsers()][];
         for (EvalCase c : cases) {
-            if (c.context().length == 0) {
+            int[] items = known.apply(c);
+            if (items.length == 0) {
                 continue;
             }
             int[] before = extra[c.user()] == null ? new int[0] : extra[c.user()];
-            int[] merged = Arrays.copyOf(before, before.length + c.context().length);
-            System.arraycopy(c.context(), 0, merged, before.length, c.context().length);
+            int[] merged = Arrays.copyOf(before, before.length + items.length);
+            System.arraycopy(items, 0, merged, before.length, items.length);
             extra[c.user()] = Arrays.stream(merged).sorted().distinct().toArray();
         }
+    }
+
+    /**
+     * The training data plus the positives of earlier held-out cases: ranking test cases against it skips each
+     * user's validation items, which the user is known to have (MODELS.md §2.11).
+     *
+     * @param train   the training data
+     * @param heldOut held-out cases (typically the validation split) whose positives are excluded from candidates
+     * @return the view
+     */
+    public static SeenItems withPositivesOf(InteractionData train, List<EvalCase> heldOut) {
+        return new SeenItems(train, heldOut, EvalCase::positives);
     }
 
     @Override

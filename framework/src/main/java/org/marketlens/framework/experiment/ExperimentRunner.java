@@ -71,6 +71,9 @@ public final class ExperimentRunner {
                 ModelRun run = new ModelRun(spec, m, split, evaluator, plugins, progress, rep);
                 Recommender best = run.trainBestOnValidation();
                 EvaluationResult test = evaluator.evaluate(best, split.train(), split.test(), spec.protocol().params());
+                if (spec.fullRanking()) {
+                    test = FullRankingColumns.addTo(test, evaluator, best, split, spec.protocol().params());
+                }
                 progress.message(m.label() + ": test " + test.primaryMetric() + " = "
                         + String.format("%.4f", test.mean(test.primaryMetric())));
                 perRepetition.computeIfAbsent(m.label(), k -> new ArrayList<>()).add(test);

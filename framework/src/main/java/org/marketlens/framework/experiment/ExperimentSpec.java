@@ -24,6 +24,8 @@ import java.util.Map;
  * @param training    default epochs and patience for every model
  * @param baselines   labels of the baseline models; improvements are reported over the best of them
  * @param models      the models to compare
+ * @param fullRanking whether sampled test metrics are reported beside their full-ranking values (default true;
+ *                    {@code FullRankingColumns})
  */
 public record ExperimentSpec(
         @JsonProperty(required = true) String name,
@@ -33,9 +35,11 @@ public record ExperimentSpec(
         @JsonProperty(required = true) PluginSpec protocol,
         TrainingSpec training,
         List<String> baselines,
-        @JsonProperty(required = true) List<ModelSpec> models) {
+        @JsonProperty(required = true) List<ModelSpec> models,
+        Boolean fullRanking) {
 
     public ExperimentSpec {
+        fullRanking = fullRanking == null || fullRanking;
         seed = seed == null ? 42L : seed;
         repetitions = repetitions == null ? 1 : repetitions;
         training = training == null ? new TrainingSpec(null, null) : training;
@@ -46,6 +50,12 @@ public record ExperimentSpec(
         if (models.isEmpty()) {
             throw new IllegalArgumentException("models must name at least one model");
         }
+    }
+
+    /** A spec with the default {@code fullRanking = true}. */
+    public ExperimentSpec(String name, Long seed, Integer repetitions, PluginSpec dataset, PluginSpec protocol,
+                          TrainingSpec training, List<String> baselines, List<ModelSpec> models) {
+        this(name, seed, repetitions, dataset, protocol, training, baselines, models, null);
     }
 
     /**

@@ -55,4 +55,22 @@ class SeenItemsTest {
         assertArrayEquals(new int[] {1}, evaluation.ranks(DESCENDING, seen, test));
         assertArrayEquals(new int[] {2}, evaluation.ranks(DESCENDING, train, test));
     }
+
+    @Test
+    void validationPositivesAreSkippedWhenRankingTestCases() {
+        var b = Interactions.builder();
+        for (int i = 0; i < 6; i++) {
+            b.add("u", "i" + i, InteractionData.NO_RATING, InteractionData.NO_TIME, InteractionData.NO_GROUP);
+        }
+        Interactions all = b.build();
+        Interactions train = Interactions.subset(all, k -> all.item(k) == 0);
+        EvalCase validation = new EvalCase(0, InteractionData.NO_GROUP, new int[] {0}, new int[] {1}, new int[] {5});
+        EvalCase test = new EvalCase(0, InteractionData.NO_GROUP, new int[] {0}, new int[] {3}, null);
+        SeenItems known = SeenItems.withPositivesOf(train, List.of(validation));
+        assertTrue(known.contains(0, 1), "the validation positive is known");
+        assertFalse(known.contains(0, 5), "the validation negatives are not");
+        assertFalse(known.contains(0, 3));
+        RankingEvaluation evaluation = new RankingEvaluation(List.of(new Recall(1)), TieRule.PESSIMISTIC);
+        assertArrayEquals(new int[] {1}, evaluation.ranks(DESCENDING, known, test));
+    }
 }

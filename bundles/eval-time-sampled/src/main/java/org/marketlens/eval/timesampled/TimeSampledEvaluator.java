@@ -30,10 +30,8 @@ import org.osgi.service.component.annotations.Component;
  * parameter {@code hit} selects {@code all} (1 iff every positive is in the top N), {@code any} (1 iff one is) or
  * {@code per-positive} (each positive ranked alone against the negatives, averaged over positives).
  *
- * <p>Beside every sampled metric the full-ranking value of the same metric is reported under the name
- * {@code <metric>(full)}, e.g. {@code HIT@10(full)}: the positives ranked against every item the user is not known to
- * have (training items, plus validation items when testing); parameter {@code alsoFullRanking} (default true).
- * Other parameters: {@code validationFraction} (0.1), {@code testFraction} (0.2), {@code negatives} (1000),
+ * <p>The experiment runner reports each sampled metric's full-ranking value beside it ({@code HIT@10(full)}, issue 3);
+ * a case without negatives is ranked here against every item the user is not known to have. Parameters: {@code validationFraction} (0.1), {@code testFraction} (0.2), {@code negatives} (1000),
  * {@code metrics} (names; default NDCG@100 first, the development metric of A-7), {@code ties}.
  */
 @Component(property = PluginProperties.NAME + "=" + TimeSampledEvaluator.NAME)
@@ -54,20 +52,7 @@ public final class TimeSampledEvaluator implements Evaluator {
         LoaderParams p = new LoaderParams(NAME, params);
         TieRule ties = TieRule.valueOf(p.string("ties", TieRule.PESSIMISTIC.name()));
         List<Metric> metrics = metrics(params.get("metrics"), HitDefinition.parse(p.string("hit", "recall")));
-        SeenItems seen = new SeenItems(train, cases);
-        EvaluationResult sampled = new RankingEvaluation(metrics, ties).evaluate(NAME, model, seen, cases);
-        if (!p.flag("alsoFullRanking", true)) {
-            return sampled;
-        }
-        List<EvalCase> full = cases.stream()
-                .map(c -> new EvalCase(c.user(), c.group(), c.context(), c.positives(), null)).toList();
-        List<Metric> fullMetrics = metrics.stream().<Metric>map(FullRankingVariant::new).toList();
-        EvaluationResult fullResult = new RankingEvaluation(fullMetrics, ties).evaluate(NAME, model, seen, full);
-        List<String> names = new ArrayList<>(sampled.metrics());
-        names.addAll(fullResult.metrics());
-        Map<String, double[]> values = new LinkedHashMap<>(sampled.values());
-        values.putAll(fullResult.values());
-        return new EvaluationResult(NAME, names, sampled.users(), values);
+        return new RankingEvaluation(metrics, ties).evaluate(NAME, model, new SeenItems(train, cases), cases);
     }
 
     static List<Metric> metrics(Object given, HitDefinition hit) {

@@ -97,26 +97,26 @@ class TimeSampledEvaluatorTest {
     }
 
     @Test
-    void sampledAndFullRankingValuesSideBySide() {
-        // Items 0..9 scored 10 - index. Train item 0; test positive 4; negatives 7, 8, 9.
+    void sampledCasesRankAgainstTheirNegativesAndFullCasesAgainstEveryUnknownItem() {
+        // Items 0..9 scored 10 - index. Train item 0; context (validation) item 1; test positive 4; negatives 7, 8, 9.
         InteractionsBuilder b = Interactions.builder();
         for (int i = 0; i < 10; i++) {
             b.add("u", "" + i, InteractionData.NO_RATING, i, InteractionData.NO_GROUP);
         }
         Interactions all = b.build();
         Interactions train = Interactions.subset(all, k -> all.item(k) == 0);
-        EvalCase c = new EvalCase(0, InteractionData.NO_GROUP, new int[] {0}, new int[] {4}, new int[] {7, 8, 9});
-        EvaluationResult r = new TimeSampledEvaluator().evaluate(new Descending(), train, List.of(c),
-                Map.of("metrics", "HIT@1,HIT@3,NDCG@3"));
-        assertEquals(List.of("HIT@1", "HIT@3", "NDCG@3", "HIT@1(full)", "HIT@3(full)", "NDCG@3(full)"), r.metrics());
+        Map<String, Object> params = Map.of("metrics", "HIT@1,HIT@3,NDCG@3");
+        EvalCase sampled = new EvalCase(0, InteractionData.NO_GROUP, new int[] {0, 1}, new int[] {4}, new int[] {7, 8, 9});
+        EvaluationResult r = new TimeSampledEvaluator().evaluate(new Descending(), train, List.of(sampled), params);
+        assertEquals(List.of("HIT@1", "HIT@3", "NDCG@3"), r.metrics());
         assertEquals(1.0, r.mean("HIT@1"), 1e-12, "sampled: 4 beats 7, 8, 9");
-        // Full: candidates 1..9 (0 trained): 1, 2, 3 above 4 -> rank 3.
-        assertEquals(0.0, r.mean("HIT@3(full)"), 1e-12);
         assertEquals(1.0, r.mean("NDCG@3"), 1e-12);
-        assertEquals(0.0, r.mean("NDCG@3(full)"), 1e-12);
-        EvaluationResult sampledOnly = new TimeSampledEvaluator().evaluate(new Descending(), train, List.of(c),
-                Map.of("metrics", List.of("HIT@1"), "alsoFullRanking", false));
-        assertEquals(List.of("HIT@1"), sampledOnly.metrics());
+        EvalCase full = new EvalCase(0, InteractionData.NO_GROUP, new int[] {0, 1}, new int[] {4}, null);
+        EvaluationResult f = new TimeSampledEvaluator().evaluate(new Descending(), train, List.of(full), params);
+        // Full: 0 trained, 1 known from the context, so 2 and 3 rank above 4: rank 2.
+        assertEquals(0.0, f.mean("HIT@1"), 1e-12);
+        assertEquals(1.0, f.mean("HIT@3"), 1e-12);
+        assertEquals(0.5, f.mean("NDCG@3"), 1e-12);
     }
 
     @Test
