@@ -11,6 +11,7 @@ import org.marketlens.api.eval.EvaluationResult;
 import org.marketlens.api.eval.Evaluator;
 import org.marketlens.api.rec.PluginProperties;
 import org.marketlens.api.rec.Recommender;
+import org.marketlens.framework.data.BasketLeaveOneOutSplitter;
 import org.marketlens.framework.data.LeaveOneOutSplitter;
 import org.marketlens.framework.eval.RankingEvaluation;
 import org.osgi.service.component.annotations.Component;
@@ -20,7 +21,9 @@ import org.osgi.service.component.annotations.Component;
  * interaction is the test item and one random earlier one the validation item, each ranked against {@code negatives}
  * items the user never interacted with (A-5), scored by HIT@k and NDCG@k; ties count against the positive unless
  * {@code ties=optimistic} (A-3). A dataset published already split (e.g. {@code ncf-split}) is used exactly as
- * published. Parameters are parsed by {@link ProtocolParams}.
+ * published. With {@code split=basket} the shopping-basket task's split is used instead (A-40,
+ * {@link BasketLeaveOneOutSplitter}): the held-out items come from the user's last transaction, each with the
+ * other items of that transaction as its context. Parameters are parsed by {@link ProtocolParams}.
  */
 @Component(property = PluginProperties.NAME + "=" + LooSampledEvaluator.NAME)
 public final class LooSampledEvaluator implements Evaluator {
@@ -34,6 +37,9 @@ public final class LooSampledEvaluator implements Evaluator {
             Map<String, Object> facts = new LinkedHashMap<>(published.facts());
             facts.put("presplit", published.protocol());
             return new Split(NAME, published.train(), published.validation(), published.test(), facts);
+        }
+        if (p.basketSplit()) {
+            return new BasketLeaveOneOutSplitter(p.negatives()).split(data.interactions(), NAME, seed);
         }
         return new LeaveOneOutSplitter(p.negatives()).split(data.interactions(), NAME, seed);
     }

@@ -13,14 +13,19 @@ import org.marketlens.framework.train.HyperParameterValues;
 /**
  * The protocol's parameters: {@code negatives} (sampled candidates per held-out item, 100 in MODELS.md §4.8),
  * {@code metrics} (a list or comma-separated names; the first selects models, A-7: NDCG@10) and {@code ties}
- * ({@code pessimistic}, the default of A-3, or {@code optimistic}).
+ * ({@code pessimistic}, the default of A-3, or {@code optimistic}) and {@code split} ({@code interaction}, the
+ * default: per user the last interaction is held out; {@code basket}: the held-out items come from the user's last
+ * transaction and their contexts are its other items, A-40).
  */
-record ProtocolParams(int negatives, List<Metric> metrics, TieRule ties) {
+record ProtocolParams(int negatives, List<Metric> metrics, TieRule ties, boolean basketSplit) {
     static final List<HyperParameter> DECLARED = List.of(
             new HyperParameter("negatives", 100, "sampled negatives per held-out item (MODELS.md §4.8)"),
             new HyperParameter("metrics", List.of("NDCG@10", "HIT@10"),
                     "metric names; the first drives model selection (A-7)"),
-            new HyperParameter("ties", "pessimistic", "pessimistic (ties rank above the positive, A-3) | optimistic"));
+            new HyperParameter("ties", "pessimistic", "pessimistic (ties rank above the positive, A-3) | optimistic"),
+            new HyperParameter("split", "interaction",
+                    "interaction (the user's last interaction is the test item) | basket (last item of the last "
+                            + "transaction; contexts are its other items, MODELS.md §4.1, A-40)"));
 
     /**
      * @param given parameters from the experiment spec
@@ -33,7 +38,13 @@ record ProtocolParams(int negatives, List<Metric> metrics, TieRule ties) {
         if (negatives < 1) {
             throw new IllegalArgumentException(LooSampledEvaluator.NAME + ": negatives must be >= 1, got " + negatives);
         }
-        return new ProtocolParams(negatives, Metrics.parse(names(v.asMap().get("metrics"))), ties(v.stringValue("ties")));
+        String split = v.stringValue("split").trim().toLowerCase(Locale.ROOT);
+        if (!split.equals("interaction") && !split.equals("basket")) {
+            throw new IllegalArgumentException(LooSampledEvaluator.NAME + ": split must be interaction or basket, got '"
+                    + split + "'");
+        }
+        return new ProtocolParams(negatives, Metrics.parse(names(v.asMap().get("metrics"))), ties(v.stringValue("ties")),
+                split.equals("basket"));
     }
 
     private static List<String> names(Object metrics) {
