@@ -13,6 +13,7 @@ import org.marketlens.api.rec.PluginProperties;
 import org.marketlens.api.rec.Recommender;
 import org.marketlens.framework.data.BasketLeaveOneOutSplitter;
 import org.marketlens.framework.data.LeaveOneOutSplitter;
+import org.marketlens.framework.data.PlaylistLeaveOneOutSplitter;
 import org.marketlens.framework.eval.RankingEvaluation;
 import org.osgi.service.component.annotations.Component;
 
@@ -23,7 +24,8 @@ import org.osgi.service.component.annotations.Component;
  * {@code ties=optimistic} (A-3). A dataset published already split (e.g. {@code ncf-split}) is used exactly as
  * published. With {@code split=basket} the shopping-basket task's split is used instead (A-40,
  * {@link BasketLeaveOneOutSplitter}): the held-out items come from the user's last transaction, each with the
- * other items of that transaction as its context. Parameters are parsed by {@link ProtocolParams}.
+ * other items of that transaction as its context. With {@code split=playlist} each playlist holds out two random
+ * songs (MODELS.md §3.12, {@link PlaylistLeaveOneOutSplitter}). Parameters are parsed by {@link ProtocolParams}.
  */
 @Component(property = PluginProperties.NAME + "=" + LooSampledEvaluator.NAME)
 public final class LooSampledEvaluator implements Evaluator {
@@ -38,10 +40,11 @@ public final class LooSampledEvaluator implements Evaluator {
             facts.put("presplit", published.protocol());
             return new Split(NAME, published.train(), published.validation(), published.test(), facts);
         }
-        if (p.basketSplit()) {
-            return new BasketLeaveOneOutSplitter(p.negatives()).split(data.interactions(), NAME, seed);
-        }
-        return new LeaveOneOutSplitter(p.negatives()).split(data.interactions(), NAME, seed);
+        return switch (p.split()) {
+            case "basket" -> new BasketLeaveOneOutSplitter(p.negatives()).split(data.interactions(), NAME, seed);
+            case "playlist" -> new PlaylistLeaveOneOutSplitter(p.negatives()).split(data.interactions(), NAME, seed);
+            default -> new LeaveOneOutSplitter(p.negatives()).split(data.interactions(), NAME, seed);
+        };
     }
 
     @Override

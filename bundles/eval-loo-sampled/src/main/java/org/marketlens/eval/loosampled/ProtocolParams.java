@@ -17,7 +17,7 @@ import org.marketlens.framework.train.HyperParameterValues;
  * default: per user the last interaction is held out; {@code basket}: the held-out items come from the user's last
  * transaction and their contexts are its other items, A-40).
  */
-record ProtocolParams(int negatives, List<Metric> metrics, TieRule ties, boolean basketSplit) {
+record ProtocolParams(int negatives, List<Metric> metrics, TieRule ties, String split) {
     static final List<HyperParameter> DECLARED = List.of(
             new HyperParameter("negatives", 100, "sampled negatives per held-out item (MODELS.md §4.8)"),
             new HyperParameter("metrics", List.of("NDCG@10", "HIT@10"),
@@ -25,7 +25,8 @@ record ProtocolParams(int negatives, List<Metric> metrics, TieRule ties, boolean
             new HyperParameter("ties", "pessimistic", "pessimistic (ties rank above the positive, A-3) | optimistic"),
             new HyperParameter("split", "interaction",
                     "interaction (the user's last interaction is the test item) | basket (last item of the last "
-                            + "transaction; contexts are its other items, MODELS.md §4.1, A-40)"));
+                            + "transaction; contexts are its other items, MODELS.md §4.1, A-40) | playlist (two random "
+                            + "songs per playlist, contexts are its training songs, MODELS.md §3.12)"));
 
     /**
      * @param given parameters from the experiment spec
@@ -39,12 +40,12 @@ record ProtocolParams(int negatives, List<Metric> metrics, TieRule ties, boolean
             throw new IllegalArgumentException(LooSampledEvaluator.NAME + ": negatives must be >= 1, got " + negatives);
         }
         String split = v.stringValue("split").trim().toLowerCase(Locale.ROOT);
-        if (!split.equals("interaction") && !split.equals("basket")) {
-            throw new IllegalArgumentException(LooSampledEvaluator.NAME + ": split must be interaction or basket, got '"
-                    + split + "'");
+        if (!List.of("interaction", "basket", "playlist").contains(split)) {
+            throw new IllegalArgumentException(LooSampledEvaluator.NAME
+                    + ": split must be interaction, basket or playlist, got '" + split + "'");
         }
         return new ProtocolParams(negatives, Metrics.parse(names(v.asMap().get("metrics"))), ties(v.stringValue("ties")),
-                split.equals("basket"));
+                split);
     }
 
     private static List<String> names(Object metrics) {
