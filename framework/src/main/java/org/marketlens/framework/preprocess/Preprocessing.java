@@ -17,6 +17,8 @@ import org.marketlens.framework.data.LoaderParams;
  *       disliked) interactions, MODELS.md §2.2 ({@link RatingThresholds});</li>
  *   <li>{@code binarize}: drop ratings ({@link Binarization});</li>
  *   <li>{@code minGroupSize}: drop smaller baskets/playlists ({@link GroupSizeFilter});</li>
+ *   <li>{@code sampleUsers} (with optional {@code sampleSeed}, default 0): keep the whole histories of that many
+ *       random users ({@link UserSample});</li>
  *   <li>{@code kcore} (both sides) or {@code minUserInteractions} / {@code minItemInteractions}: iterative k-core
  *       on liked interactions ({@link KCore});</li>
  *   <li>re-indexing of the survivors ({@link Reindexing}), whenever any step ran.</li>
@@ -59,6 +61,11 @@ public final class Preprocessing {
         if (p.has("minGroupSize")) {
             int min = p.integer("minGroupSize", 1);
             data = record(steps, "minGroupSize", min, GroupSizeFilter.atLeast(data, min));
+        }
+        if (p.has("sampleUsers")) {
+            int count = p.integer("sampleUsers", Integer.MAX_VALUE);
+            long seed = p.integer("sampleSeed", 0);
+            data = record(steps, "sampleUsers", count + " (seed " + seed + ")", UserSample.of(data, count, seed));
         }
         int core = p.integer("kcore", 1);
         int minUser = p.integer("minUserInteractions", core);
