@@ -73,6 +73,11 @@ final class SdmModel implements FinalLayerModel {
         return contextSize;
     }
 
+    /** @return the number of hops H */
+    int hops() {
+        return hops;
+    }
+
     @Override
     public int finalVectorSize() {
         return dim;

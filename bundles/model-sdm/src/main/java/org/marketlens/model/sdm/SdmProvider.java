@@ -6,7 +6,6 @@ import org.marketlens.api.rec.HyperParameter;
 import org.marketlens.api.rec.ModelProvider;
 import org.marketlens.api.rec.PluginProperties;
 import org.marketlens.api.rec.Recommender;
-import org.marketlens.framework.nn.FinalLayerRecommender;
 import org.marketlens.framework.nn.SameDiffModelProvider;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.osgi.service.component.annotations.Component;
@@ -15,7 +14,8 @@ import org.osgi.service.component.annotations.Component;
  * SDM (Chapter 5.2; MODELS.md §4.3–4.4): the implicit signed distance of a multi-hop memory network with metric
  * attention over the user's {@code s} latest items (general task) or the other items of the basket (basket task),
  * trained by the experiment's pairwise loss on instances with at least one context item (A-39). The trained model
- * exposes its final-layer vectors ({@link org.marketlens.api.nn.FinalLayerVectors}) for SDMR.
+ * exposes its final-layer vectors ({@link org.marketlens.api.nn.FinalLayerVectors}) for SDMR and its per-hop
+ * attention weights per prediction ({@link org.marketlens.api.nn.AttentionWeights}, Figure 5.6).
  */
 @Component(service = ModelProvider.class, property = {PluginProperties.NAME + "=" + SdmProvider.NAME,
         PluginProperties.TASKS + "=general,basket"})
@@ -38,9 +38,11 @@ public final class SdmProvider extends SameDiffModelProvider<SdmModel> {
                 SdmModel.Activation.TANH);
     }
 
-    /** Serves the final-layer vectors too, which SDMR fuses (MODELS.md §4.5). */
+    /**
+     * Serves the final-layer vectors too, which SDMR fuses (MODELS.md §4.5), and the attention weights (Figure 5.6).
+     */
     @Override
     protected Recommender serve(SdmModel model, Map<String, INDArray> parameters, Map<String, Object> values) {
-        return new FinalLayerRecommender(NAME, model, parameters, values, intValue(values, "numItems"));
+        return new SdmRecommender(NAME, model, parameters, values, intValue(values, "numItems"));
     }
 }
