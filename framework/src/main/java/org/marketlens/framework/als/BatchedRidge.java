@@ -81,7 +81,7 @@ public final class BatchedRidge {
         kernel.reset();
         for (RidgeTerm t : terms) {
             int[] start = t.entries().rowStart();
-            kernel.add(t.factors(), t.entries().columns(), t.gram(), t.rhs(), start[r], start[r + 1]);
+            kernel.add(t.factors(), t.entries().columns(), t.gram(), t.uniformGram(), t.rhs(), start[r], start[r + 1]);
         }
         kernel.upperPlus(base, a);
         double[] x = Cholesky.solveInPlace(a, kernel.rhs(), k);

@@ -27,19 +27,20 @@ final class GramKernel {
 
     /**
      * Adds entries {@code from..to} of one term: factor row {@code columns[e]} with Gram weight {@code weights[e]}
-     * and right-hand-side coefficient {@code coefficients[e]}.
+     * (or {@code uniform} for every entry when {@code weights} is null) and right-hand-side coefficient
+     * {@code coefficients[e]}.
      */
-    void add(float[] y, int[] columns, float[] weights, float[] coefficients, int from, int to) {
+    void add(float[] y, int[] columns, float[] weights, float uniform, float[] coefficients, int from, int to) {
         int e = from;
         for (; e + 4 <= to; e += 4) {
             int o0 = columns[e] * k;
             int o1 = columns[e + 1] * k;
             int o2 = columns[e + 2] * k;
             int o3 = columns[e + 3] * k;
-            float w0 = weights[e];
-            float w1 = weights[e + 1];
-            float w2 = weights[e + 2];
-            float w3 = weights[e + 3];
+            float w0 = weights == null ? uniform : weights[e];
+            float w1 = weights == null ? uniform : weights[e + 1];
+            float w2 = weights == null ? uniform : weights[e + 2];
+            float w3 = weights == null ? uniform : weights[e + 3];
             for (int i = 0; i < k; i++) {
                 float a0 = w0 * y[o0 + i];
                 float a1 = w1 * y[o1 + i];
@@ -57,7 +58,7 @@ final class GramKernel {
         }
         for (; e < to; e++) {
             int o0 = columns[e] * k;
-            float w0 = weights[e];
+            float w0 = weights == null ? uniform : weights[e];
             for (int i = 0; i < k; i++) {
                 float a0 = w0 * y[o0 + i];
                 int row = i * k;

@@ -167,11 +167,9 @@ public final class JointFactorization {
 
     /** WMF part of Eq. 4.5/4.6 after the implicit-ALS trick: l·φ·ββᵀ per liked cell, l(1+φ)·β on the right. */
     private RidgeTerm wmfTerm(SparseRows rows, float[] factors) {
-        float[] gram = new float[rows.nonZeros()];
         float[] rhs = new float[rows.nonZeros()];
-        java.util.Arrays.fill(gram, (float) (s.l() * s.phi()));
         java.util.Arrays.fill(rhs, (float) (s.l() * (1 + s.phi())));
-        return new RidgeTerm(factors, rows, gram, rhs);
+        return RidgeTerm.uniform(factors, rows, (float) (s.l() * s.phi()), rhs);
     }
 
     /**
@@ -180,18 +178,16 @@ public final class JointFactorization {
      * row is the context, so the biases are {@code rowBias[j] + colBias[r]}.
      */
     private RidgeTerm sppmiTerm(SparseRows sppmi, float[] factors, double[] rowBias, double[] colBias, boolean rowRole) {
-        float[] gram = new float[sppmi.nonZeros()];
         float[] rhs = new float[sppmi.nonZeros()];
         float w = (float) s.w();
         for (int r = 0; r < sppmi.rows(); r++) {
             for (int q = sppmi.rowStart()[r]; q < sppmi.rowStart()[r + 1]; q++) {
                 int j = sppmi.columns()[q];
                 double biases = rowRole ? rowBias[r] + colBias[j] : rowBias[j] + colBias[r];
-                gram[q] = w;
                 rhs[q] = (float) (w * (sppmi.values()[q] - biases));
             }
         }
-        return new RidgeTerm(factors, sppmi, gram, rhs);
+        return RidgeTerm.uniform(factors, sppmi, w, rhs);
     }
 
     /** @return {@code l·FᵀF + λI} (the unobserved-cell part of Eq. 4.5/4.6), row-major k × k */

@@ -2,6 +2,7 @@ package org.marketlens.framework.als;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -101,5 +102,30 @@ class BatchedRidgeTest {
                 new RidgeTerm(factors, second, g2, r2)));
         float[] whole = ridge.solve(2, base, List.of(new RidgeTerm(factors, merged, gram, rhs)));
         assertArrayEquals(whole, split, 1e-5f);
+    }
+
+    @Test
+    void uniformWeightTermSolvesLikeTheSameWeightPerEntry() {
+        int k = 3;
+        int n = 7;
+        float[] factors = new float[n * k];
+        for (int i = 0; i < factors.length; i++) {
+            factors[i] = (float) Math.sin(1.7 * i + 0.3);
+        }
+        // Row 0: a block of four plus two remainders; row 1: one entry; row 2: none (solution 0).
+        SparseRows entries = SparseRows.ofSets(n, new int[][] {{0, 1, 2, 4, 5, 6}, {3}, {}});
+        float[] rhs = new float[entries.nonZeros()];
+        for (int e = 0; e < rhs.length; e++) {
+            rhs[e] = 1.5f - 0.4f * e;
+        }
+        float[] perEntry = new float[entries.nonZeros()];
+        java.util.Arrays.fill(perEntry, 2.5f);
+        double[] base = {0.7, 0, 0, 0, 0.7, 0, 0, 0, 0.7};
+        BatchedRidge ridge = new BatchedRidge(k, 2);
+        float[] uniform = ridge.solve(3, base, List.of(RidgeTerm.uniform(factors, entries, 2.5f, rhs)));
+        float[] explicit = ridge.solve(3, base, List.of(new RidgeTerm(factors, entries, perEntry, rhs)));
+        assertArrayEquals(explicit, uniform, 0f);
+        assertEquals(0f, uniform[6]);
+        assertNotEquals(0f, uniform[0]);
     }
 }
