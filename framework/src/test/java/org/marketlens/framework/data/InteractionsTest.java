@@ -95,4 +95,19 @@ class InteractionsTest {
             }
         }
     }
+
+    @Test
+    void equalTimesKeepInsertionOrderWhateverTheTimeRange() {
+        // Second-resolution times (packed sort) and a range too wide for packing (boxed sort) order alike.
+        for (long spread : new long[] {1, Long.MAX_VALUE / 4}) {
+            var b = Interactions.builder();
+            long[] times = {3, 1, 3, 2, 1, 3};
+            for (int i = 0; i < times.length; i++) {
+                b.add("u", "i" + i, InteractionData.NO_RATING, times[i] == 3 ? spread * 3 : times[i], -1);
+            }
+            Interactions d = b.build();
+            // Times 1 (i1, i4), 2 (i3), 3 (i0, i2, i5): ties in the order they were added.
+            assertArrayEquals(new int[] {1, 4, 3, 0, 2, 5}, d.itemsOf(0), "spread " + spread);
+        }
+    }
 }
