@@ -94,7 +94,8 @@ public final class DeliveryExperiment {
      * @param lateShare      share of late projects
      * @param accuracy       approach → time point → per-fold accuracy
      * @param ablation       model label → per-fold accuracy at TP4
-     * @param topFeatures    time point → feature → mean selection score over the folds that kept it
+     * @param topFeatures    time point → feature → mean selection score over the folds that kept it (one-hot
+     *                       columns listed under their feature, see {@link #reportedName})
      * @param regression     model label → time point → pooled predictions
      * @param durationProjects projects with a known duration
      */
@@ -176,7 +177,7 @@ public final class DeliveryExperiment {
                     perFold[a][f] = cell.accuracy()[a];
                 }
                 for (String name : cell.selection().kept()) {
-                    double[] acc2 = scoreSum.computeIfAbsent(name, x -> new double[2]);
+                    double[] acc2 = scoreSum.computeIfAbsent(reportedName(name), x -> new double[2]);
                     Double v = cell.selection().scores().get(name);
                     acc2[0] += v == null ? 0 : v;
                     acc2[1]++;
@@ -349,6 +350,15 @@ public final class DeliveryExperiment {
                 out.put(testRows[te[i]], p[i]);
             }
         }
+    }
+
+    /**
+     * The name Table 3.2 lists a kept column under: a one-hot column {@code <feature>=<value>} under its feature
+     * (Boruta decides on the block as one unit and gives its columns one score), any other column under its own.
+     */
+    static String reportedName(String column) {
+        int eq = column.lastIndexOf('=');
+        return eq > 0 ? column.substring(0, eq) : column;
     }
 
     private static int[] withDuration(List<Project> labeled, int[] rows) {

@@ -1,5 +1,6 @@
 package org.marketlens.delivery.selection;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,6 +71,62 @@ class SelectionTest {
         Selection s = new BorutaSelector(30, 30).select(matrix(List.of("s1", "s2", "noise1", "noise2"), rows), y, 5);
         assertTrue(s.kept().contains("s1") && s.kept().contains("s2"), s.toString());
         assertFalse(s.kept().contains("noise1") || s.kept().contains("noise2"), s.toString());
+    }
+
+    @Test
+    void oneHotColumnsOfOneFeatureFormOneUnitAtTheirFirstColumn() {
+        List<Feature> f = List.of(new Feature("a", "t", TimePoint.TP1, false),
+                new Feature("category=art", "t", TimePoint.TP1, true),
+                new Feature("b", "t", TimePoint.TP1, false),
+                new Feature("category=games", "t", TimePoint.TP1, true),
+                new Feature("kim.category=art", "t", TimePoint.TP1, true),
+                new Feature("x=1", "t", TimePoint.TP1, false));
+        List<int[]> units = ColumnUnits.of(f);
+        assertEquals(5, units.size());
+        assertArrayEquals(new int[] {0}, units.get(0));
+        assertArrayEquals(new int[] {1, 3}, units.get(1));
+        assertArrayEquals(new int[] {2}, units.get(2));
+        assertArrayEquals(new int[] {4}, units.get(3), "another feature's one-hot block is its own unit");
+        assertArrayEquals(new int[] {5}, units.get(4), "a numeric column is alone whatever its name");
+    }
+
+    /**
+     * Twelve equally frequent categories, the first six mostly late and the others mostly on time: the category
+     * decides y, but each indicator alone splits off one project in twelve. Boruta keeps the whole one-hot block
+     * and rejects the noise; with the same columns flagged numeric (decided one by one) it does not keep them all.
+     */
+    @Test
+    void borutaDecidesOnACategoricalFeatureAsOneUnit() {
+        Random r = new Random(7);
+        int n = 360;
+        int levels = 12;
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < levels; c++) {
+            names.add("cat=" + c);
+        }
+        names.add("noise1");
+        names.add("noise2");
+        double[][] rows = new double[n][levels + 2];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            int c = i % levels;
+            rows[i][c] = 1;
+            rows[i][levels] = r.nextGaussian();
+            rows[i][levels + 1] = r.nextGaussian();
+            y[i] = r.nextDouble() < (c < levels / 2 ? 0.8 : 0.2) ? 1 : 0;
+        }
+        Selection grouped = new BorutaSelector(30, 30).select(matrix(names, rows), y, 5);
+        assertEquals(names.subList(0, levels), grouped.kept(), grouped.toString());
+        double z = grouped.scores().get("cat=0");
+        for (int c = 1; c < levels; c++) {
+            assertEquals(z, grouped.scores().get("cat=" + c), "one score for the unit");
+        }
+        List<Feature> numeric = new ArrayList<>();
+        for (String name : names) {
+            numeric.add(new Feature(name, "t", TimePoint.TP1, false));
+        }
+        Selection single = new BorutaSelector(30, 30).select(new FeatureMatrix(numeric, rows), y, 5);
+        assertTrue(single.kept().size() < levels, "one by one: " + single.kept());
     }
 
     @Test
