@@ -16,7 +16,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * {@value #TIME_POINTS} (comma-separated, default all four), {@value #SELECTION} (comma-separated selector names,
  * default {@code vif,boruta}; empty for none), {@value #EXTRACTORS} (comma-separated feature groups, default all
  * registered except {@code kim}), {@value #CLASSIFIER} ({@code xgboost}), {@value #REGRESSION}
- * ({@code true}: also Table 3.5).
+ * ({@code true}: also Table 3.5), {@value #BACKER_COUNTS} ({@value #BACKERS_FINAL} or {@value #BACKERS_TIME_POINT},
+ * A-9; absent: the semantic group's configured default, {@value #BACKERS_FINAL}). The settings reach the feature
+ * groups through {@link FeatureExtractor#withSettings}.
  *
  * @since 0.2.0
  */
@@ -36,6 +38,26 @@ public interface DeliveryWorkflow {
     String CLASSIFIER = "classifier";
     /** Setting: whether to run the duration regression too. */
     String REGRESSION = "regression";
+    /**
+     * Setting (A-9): which backer counts weight the semantic reward-cluster columns at TP1 and TP2.
+     *
+     * @since 0.3.0
+     */
+    String BACKER_COUNTS = "backerCounts";
+    /**
+     * {@link #BACKER_COUNTS} value: every reward's final backers at every time point, as the dissertation did (its
+     * cluster rows are identical at TP1–TP4); the final counts leak into TP1 and TP2.
+     *
+     * @since 0.3.0
+     */
+    String BACKERS_FINAL = "final";
+    /**
+     * {@link #BACKER_COUNTS} value: only what is known at the time point: at TP1 each reward counts once, later
+     * the backers as of the time point.
+     *
+     * @since 0.3.0
+     */
+    String BACKERS_TIME_POINT = "timePoint";
 
     /**
      * Where projects come from.

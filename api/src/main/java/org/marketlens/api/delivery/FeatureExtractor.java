@@ -1,6 +1,7 @@
 package org.marketlens.api.delivery;
 
 import java.util.List;
+import java.util.Map;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -21,4 +22,17 @@ public interface FeatureExtractor {
      *         (possibly none)
      */
     FeatureBlock fit(List<Project> training, TimePoint timePoint, long seed);
+
+    /**
+     * The extractor to use for one workflow call: groups with per-call settings (the semantic group's
+     * {@link DeliveryWorkflow#BACKER_COUNTS}, A-9) return a variant that applies them, every other group itself.
+     *
+     * @param settings the call's workflow settings; keys a group does not know are ignored
+     * @return the extractor for this call
+     * @throws IllegalArgumentException when a known key has a value the group does not accept
+     * @since 0.3.0
+     */
+    default FeatureExtractor withSettings(Map<String, String> settings) {
+        return this;
+    }
 }

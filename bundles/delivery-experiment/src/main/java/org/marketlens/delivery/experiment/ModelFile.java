@@ -20,20 +20,22 @@ import org.marketlens.api.delivery.TimePoint;
 /**
  * A trained delivery model as {@code marketlens delivery train} writes it: the training source and its options,
  * the time point, the seed and the feature groups (so that {@code predict} re-fits the same feature blocks on the
- * same training projects: every extractor is deterministic given its input and seed), the classifier's name and its
- * snapshot. Binary, written atomically; format version {@value #VERSION}.
+ * same training projects: every extractor is deterministic given its input and seed), the settings the feature
+ * groups were configured with (A-9 backer counts), the classifier's name and its snapshot. Binary, written
+ * atomically; format version {@value #VERSION} (version 1 files, without extractor settings, still read).
  *
  * @param source     training projects
  * @param timePoint  time point
  * @param seed       seed of the feature blocks and the classifier
  * @param extractors feature groups, in order
+ * @param extractorSettings workflow settings passed to the groups ({@code FeatureExtractor.withSettings})
  * @param classifier the classifier's {@code marketlens.name}
  * @param snapshot   what the fitted classifier saved
  */
 record ModelFile(DeliveryWorkflow.Source source, TimePoint timePoint, long seed, List<String> extractors,
-        String classifier, byte[] snapshot) {
+        Map<String, String> extractorSettings, String classifier, byte[] snapshot) {
     private static final String MAGIC = "marketlens-delivery-model";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     void write(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
@@ -55,6 +57,12 @@ record ModelFile(DeliveryWorkflow.Source source, TimePoint timePoint, long seed,
             for (String e : extractors) {
                 out.writeUTF(e);
             }
+            Map<String, String> groupSettings = new TreeMap<>(extractorSettings);
+            out.writeInt(groupSettings.size());
+            for (Map.Entry<String, String> e : groupSettings.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeUTF(e.getValue());
+            }
             out.writeUTF(classifier);
             out.writeInt(snapshot.length);
             out.write(snapshot);
@@ -71,7 +79,7 @@ record ModelFile(DeliveryWorkflow.Source source, TimePoint timePoint, long seed,
                 throw new IOException(file + " is not a delivery model");
             }
             int version = in.readInt();
-            if (version != VERSION) {
+            if (version != VERSION && version != 1) {
                 throw new IOException(file + ": model format " + version + ", this bundle reads " + VERSION);
             }
             String name = in.readUTF();
@@ -87,9 +95,15 @@ record ModelFile(DeliveryWorkflow.Source source, TimePoint timePoint, long seed,
             for (int i = 0; i < m; i++) {
                 extractors.add(in.readUTF());
             }
+            Map<String, String> groupSettings = new LinkedHashMap<>();
+            int k = version >= 2 ? in.readInt() : 0;
+            for (int i = 0; i < k; i++) {
+                groupSettings.put(in.readUTF(), in.readUTF());
+            }
             String classifier = in.readUTF();
             byte[] snapshot = in.readNBytes(in.readInt());
-            return new ModelFile(new DeliveryWorkflow.Source(name, options), tp, seed, extractors, classifier, snapshot);
+            return new ModelFile(new DeliveryWorkflow.Source(name, options), tp, seed, extractors, groupSettings,
+                    classifier, snapshot);
         } catch (java.io.EOFException e) {
             throw new IOException(file + " is truncated", e);
         }

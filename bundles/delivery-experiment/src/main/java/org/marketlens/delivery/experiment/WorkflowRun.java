@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 import org.marketlens.api.delivery.DeliveryPredictor;
 import org.marketlens.api.delivery.DeliveryWorkflow;
@@ -57,7 +58,8 @@ final class WorkflowRun {
                 Integer.parseInt(settings.getOrDefault(DeliveryWorkflow.FOLDS, "10")), seed(settings), tps,
                 tps.contains(TimePoint.TP4), Runtime.getRuntime().availableProcessors());
         return DeliveryReport.markdown("Reward-delivery prediction, source '" + source.name() + "' "
-                + source.options(), DeliveryExperiment.run(projects, c, s));
+                + new TreeMap<>(source.options()) + (settings.isEmpty() ? "" : ", settings " + new TreeMap<>(settings)),
+                DeliveryExperiment.run(projects, c, s));
     }
 
     String train(DeliveryWorkflow.Source source, TimePoint tp, Map<String, String> settings, Path model)
@@ -65,7 +67,8 @@ final class WorkflowRun {
         List<Project> labeled = labeled(load(source));
         long seed = seed(settings);
         List<String> groups = groups(settings);
-        List<FeatureBlock> blocks = FeaturePipeline.fit(extractors(groups), labeled, tp, seed);
+        Map<String, String> extractorSettings = extractorSettings(settings);
+        List<FeatureBlock> blocks = FeaturePipeline.fit(extractors(groups, extractorSettings), labeled, tp, seed);
         FeatureMatrix x = FeaturePipeline.extract(blocks, labeled, tp);
         double[] y = new double[labeled.size()];
         for (int i = 0; i < y.length; i++) {
@@ -75,7 +78,7 @@ final class WorkflowRun {
         String name = classifier(settings);
         FittedPredictor fitted = require(DeliveryPredictor.class, name).fit(x.select(sel.kept()), y, seed);
         double accuracy = DeliveryMetrics.accuracy(fitted.predict(x.select(fitted.featureNames())), y);
-        new ModelFile(source, tp, seed, groups, name, ModelFile.bytes(fitted)).write(model);
+        new ModelFile(source, tp, seed, groups, extractorSettings, name, ModelFile.bytes(fitted)).write(model);
         return String.format(Locale.ROOT, "trained %s at %s on %d labeled projects: %d of %d features kept (%s), "
                 + "training accuracy %.2f%%; wrote %s", name, tp, labeled.size(), sel.kept().size(),
                 x.numColumns(), String.join(", ", sel.kept()), 100 * accuracy, model);
@@ -84,7 +87,8 @@ final class WorkflowRun {
     List<DeliveryWorkflow.Prediction> predict(Path modelPath, DeliveryWorkflow.Source source) throws IOException {
         ModelFile model = ModelFile.read(modelPath);
         List<Project> training = labeled(load(model.source()));
-        List<FeatureBlock> blocks = FeaturePipeline.fit(extractors(model.extractors()), training,
+        List<FeatureBlock> blocks = FeaturePipeline.fit(extractors(model.extractors(), model.extractorSettings()),
+                training,
                 model.timePoint(), model.seed());
         FittedPredictor fitted = require(DeliveryPredictor.class, model.classifier())
                 .load(new ByteArrayInputStream(model.snapshot()));
@@ -116,13 +120,24 @@ final class WorkflowRun {
     }
 
     private List<FeatureExtractor> extractors(Map<String, String> settings) {
-        return extractors(groups(settings));
+        return extractors(groups(settings), extractorSettings(settings));
     }
 
-    private List<FeatureExtractor> extractors(List<String> groups) {
+    /** The named groups, each configured for this call ({@link FeatureExtractor#withSettings}). */
+    private List<FeatureExtractor> extractors(List<String> groups, Map<String, String> extractorSettings) {
         List<FeatureExtractor> out = new ArrayList<>();
         for (String g : groups) {
-            out.add(require(FeatureExtractor.class, g));
+            out.add(require(FeatureExtractor.class, g).withSettings(extractorSettings));
+        }
+        return out;
+    }
+
+    /** @return the settings that change what feature groups compute (kept in model files for predict) */
+    static Map<String, String> extractorSettings(Map<String, String> settings) {
+        Map<String, String> out = new TreeMap<>();
+        String backers = settings.get(DeliveryWorkflow.BACKER_COUNTS);
+        if (backers != null) {
+            out.put(DeliveryWorkflow.BACKER_COUNTS, backers);
         }
         return out;
     }

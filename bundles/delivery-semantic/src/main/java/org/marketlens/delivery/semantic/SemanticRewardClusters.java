@@ -9,6 +9,7 @@ import org.marketlens.api.delivery.Feature;
 import org.marketlens.api.delivery.FeatureBlock;
 import org.marketlens.api.delivery.FeatureExtractor;
 import org.marketlens.api.delivery.Project;
+import org.marketlens.api.delivery.DeliveryWorkflow;
 import org.marketlens.api.delivery.Reward;
 import org.marketlens.api.delivery.TimePoint;
 import org.marketlens.api.rec.PluginProperties;
@@ -29,7 +30,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * <p>Backer counts (A-9): {@code final} (default, the dissertation's choice; the final per-reward backers leak
  * into TP1 and TP2) or {@code timePoint}: at TP1 each reward counts 1 (backers unknown), later each reward's final
  * backers scaled by the project's backers at the time point over its final total [ASSUMPTION: per-reward counts
- * over time are not in the project record].
+ * over time are not in the project record]. The component's configuration sets the default; a workflow call picks
+ * either with the setting {@link DeliveryWorkflow#BACKER_COUNTS} ({@link #withSettings}; {@code marketlens delivery
+ * evaluate --backer-counts}). Variants share this instance's clustering cache (the clustering does not depend on
+ * the backer counts).
  */
 @Component(service = FeatureExtractor.class, property = PluginProperties.NAME + "=" + SemanticRewardClusters.GROUP)
 @Designate(ocd = SemanticRewardClusters.Config.class)
@@ -88,10 +92,11 @@ public final class SemanticRewardClusters implements FeatureExtractor {
     private RewardClustering.Settings settings = new RewardClustering.Settings(Glove.Settings.dissertation(), 100,
             100, 10, false, 0, 0, 0);
     private boolean finalBackers = true;
-    private final Map<List<String>, CompletableFuture<RewardClustering>> cache = new LinkedHashMap<>();
+    private final Map<List<String>, CompletableFuture<RewardClustering>> cache;
 
     /** MODELS.md defaults. */
     public SemanticRewardClusters() {
+        this.cache = new LinkedHashMap<>();
     }
 
     /**
@@ -100,6 +105,7 @@ public final class SemanticRewardClusters implements FeatureExtractor {
      * @param restarts    k-means restarts per K
      */
     public SemanticRewardClusters(int kMaxWords, int kMaxRewards, int restarts) {
+        this.cache = new LinkedHashMap<>();
         this.settings = new RewardClustering.Settings(Glove.Settings.dissertation(), kMaxWords, kMaxRewards, restarts,
                 false, 0, 0, 0);
     }
@@ -112,13 +118,22 @@ public final class SemanticRewardClusters implements FeatureExtractor {
      * @param kRewards    a fixed K2 instead of the BIC search (0 = search)
      */
     public SemanticRewardClusters(int kMaxWords, int kMaxRewards, int restarts, int kWords, int kRewards) {
+        this.cache = new LinkedHashMap<>();
         this.settings = new RewardClustering.Settings(Glove.Settings.dissertation(), kMaxWords, kMaxRewards, restarts,
                 false, 0, kWords, kRewards);
     }
 
     /** @param settings all clustering settings (fixed K, BIC options) */
     SemanticRewardClusters(RewardClustering.Settings settings) {
+        this.cache = new LinkedHashMap<>();
         this.settings = settings;
+    }
+
+    /** A variant with other backer counts, sharing the clustering settings and cache of {@code base}. */
+    private SemanticRewardClusters(SemanticRewardClusters base, boolean finalBackers) {
+        this.cache = base.cache;
+        this.settings = base.settings;
+        this.finalBackers = finalBackers;
     }
 
     @Activate
@@ -127,7 +142,32 @@ public final class SemanticRewardClusters implements FeatureExtractor {
         settings = new RewardClustering.Settings(new Glove.Settings(c.dimension(), c.iterations(), d.window(),
                 c.minCount(), d.xMax(), d.alpha(), d.learningRate()), c.kMaxWords(), c.kMaxRewards(), c.restarts(),
                 c.bicSquared(), c.bicN(), c.kWords(), c.kRewards());
-        finalBackers = !"timePoint".equals(c.backerCountsAsOf());
+        finalBackers = finalBackers(c.backerCountsAsOf());
+    }
+
+    /**
+     * @param settings workflow settings; {@link DeliveryWorkflow#BACKER_COUNTS} = {@code final} or
+     *                 {@code timePoint} picks the A-9 backer counts, absent keeps this instance's
+     * @return this instance, or a variant with the other backer counts
+     */
+    @Override
+    public FeatureExtractor withSettings(Map<String, String> settings) {
+        String v = settings.get(DeliveryWorkflow.BACKER_COUNTS);
+        if (v == null) {
+            return this;
+        }
+        boolean fin = finalBackers(v);
+        return fin == finalBackers ? this : new SemanticRewardClusters(this, fin);
+    }
+
+    /** @return whether the A-9 setting asks for final backer counts */
+    private static boolean finalBackers(String value) {
+        return switch (value) {
+            case DeliveryWorkflow.BACKERS_FINAL -> true;
+            case DeliveryWorkflow.BACKERS_TIME_POINT -> false;
+            default -> throw new IllegalArgumentException("backer counts '" + value + "' unknown; known: "
+                    + DeliveryWorkflow.BACKERS_FINAL + ", " + DeliveryWorkflow.BACKERS_TIME_POINT);
+        };
     }
 
     @Override

@@ -1,17 +1,22 @@
 package org.marketlens.delivery.semantic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.delivery.Creator;
 import org.marketlens.api.delivery.DeliveryLabel;
+import org.marketlens.api.delivery.DeliveryWorkflow;
 import org.marketlens.api.delivery.Feature;
 import org.marketlens.api.delivery.FeatureBlock;
+import org.marketlens.api.delivery.FeatureExtractor;
 import org.marketlens.api.delivery.Project;
 import org.marketlens.api.delivery.Reward;
 import org.marketlens.api.delivery.TimePoint;
@@ -92,6 +97,33 @@ class SemanticRewardClustersTest {
                 assertEquals(60.0, sum, 1e-9, "10 + 20 + 30 backers");
             }
         }
+    }
+
+    @Test
+    void backerCountsSettingPicksFinalOrTimePointCountsAtTp1() {
+        List<Project> projects = twoKinds(60, 2);
+        SemanticRewardClusters extractor = new SemanticRewardClusters(8, 8, 2);
+        assertSame(extractor, extractor.withSettings(Map.of()));
+        assertSame(extractor, extractor.withSettings(Map.of(DeliveryWorkflow.BACKER_COUNTS, "final")));
+        FeatureExtractor atTp = extractor.withSettings(Map.of(DeliveryWorkflow.BACKER_COUNTS, "timePoint"));
+        FeatureBlock fin = extractor.fit(projects, TimePoint.TP1, 1);
+        FeatureBlock known = atTp.fit(projects, TimePoint.TP1, 1);
+        assertEquals(fin.features(), known.features(), "one clustering for both variants");
+        for (Project p : projects) {
+            double[] f = fin.extract(p);
+            double[] k = known.extract(p);
+            double sumF = 0;
+            double sumK = 0;
+            for (int c = 0; c < f.length; c++) {
+                sumF += f[c];
+                sumK += k[c];
+                assertEquals(k[c] > 0, f[c] > 0, "same clusters, other weights");
+            }
+            assertEquals(60.0, sumF, 1e-9, "final: 10 + 20 + 30 backers");
+            assertEquals(3.0, sumK, 1e-9, "time point: backers unknown at launch, each of the 3 rewards counts 1");
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> extractor.withSettings(Map.of(DeliveryWorkflow.BACKER_COUNTS, "launch")));
     }
 
     @Test

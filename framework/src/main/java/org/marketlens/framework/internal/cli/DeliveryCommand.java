@@ -59,7 +59,8 @@ final class DeliveryCommand implements Callable<Integer> {
                 description = "source option, e.g. size=600, seed=1, path=projects.json (repeatable)")
         Map<String, String> options = new LinkedHashMap<>();
         @Option(names = {"--set"}, paramLabel = "<key=value>",
-                description = "workflow setting: folds, seed, timePoints, selection, extractors, classifier, regression")
+                description = "workflow setting: folds, seed, timePoints, selection, extractors, classifier, regression, "
+                        + "backerCounts (same as --backer-counts)")
         Map<String, String> settings = new LinkedHashMap<>();
         @Option(names = "--workflow", defaultValue = WORKFLOW, paramLabel = "<name>",
                 description = "the DeliveryWorkflow service (default ${DEFAULT-VALUE})")
@@ -72,6 +73,13 @@ final class DeliveryCommand implements Callable<Integer> {
         }
     }
 
+    /** The A-9 setting as an option; {@code evaluate} and {@code train} give it different defaults. */
+    static Map<String, String> withBackerCounts(Map<String, String> settings, String backerCounts) {
+        Map<String, String> out = new LinkedHashMap<>(settings);
+        out.putIfAbsent(DeliveryWorkflow.BACKER_COUNTS, backerCounts);
+        return out;
+    }
+
     @Command(name = "evaluate", mixinStandardHelpOptions = true,
             description = "Cross-validate the classifier against the baselines at each time point (Tables 3.2-3.5).")
     static final class Evaluate implements Callable<Integer> {
@@ -81,12 +89,19 @@ final class DeliveryCommand implements Callable<Integer> {
         private SourceOptions source;
         @Option(names = "--report", paramLabel = "<file>", description = "also write the Markdown report here")
         private Path report;
+        @Option(names = "--backer-counts", defaultValue = DeliveryWorkflow.BACKERS_FINAL, paramLabel = "<mode>",
+                description = "A-9: backer counts weighting the semantic reward-cluster columns at TP1/TP2: 'final' "
+                        + "(the dissertation's protocol: final per-reward backers at every time point, which leaks "
+                        + "them into TP1/TP2) or 'timePoint' (only what is known then: each reward counts once at "
+                        + "TP1, backers as of TP2 at TP2). Default: ${DEFAULT-VALUE}, to reproduce Tables 3.3-3.5.")
+        private String backerCounts;
         @Spec
         private CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
-            String md = parent.workflow(source.workflow).evaluate(source.source(parent.home), source.settings);
+            String md = parent.workflow(source.workflow).evaluate(source.source(parent.home),
+                    withBackerCounts(source.settings, backerCounts));
             PrintWriter out = spec.commandLine().getOut();
             out.print(md);
             if (report != null) {
@@ -111,6 +126,12 @@ final class DeliveryCommand implements Callable<Integer> {
         private String timePoint;
         @Option(names = {"-m", "--model"}, required = true, paramLabel = "<file>", description = "model file to write")
         private Path model;
+        @Option(names = "--backer-counts", defaultValue = DeliveryWorkflow.BACKERS_TIME_POINT, paramLabel = "<mode>",
+                description = "A-9: backer counts weighting the semantic reward-cluster columns at TP1/TP2: "
+                        + "'timePoint' (only what is known at the time point, so the model can score projects whose "
+                        + "final backers are not known yet) or 'final' (the dissertation's protocol; leaks the final "
+                        + "backers into TP1/TP2). Kept in the model file for predict. Default: ${DEFAULT-VALUE}.")
+        private String backerCounts;
         @Spec
         private CommandSpec spec;
 
@@ -122,8 +143,8 @@ final class DeliveryCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandFailure("unknown time point '" + timePoint + "'; known: TP1, TP2, TP3, TP4");
             }
-            String summary = parent.workflow(source.workflow).train(source.source(parent.home), tp, source.settings,
-                    parent.home.resolve(model).normalize());
+            String summary = parent.workflow(source.workflow).train(source.source(parent.home), tp,
+                    withBackerCounts(source.settings, backerCounts), parent.home.resolve(model).normalize());
             spec.commandLine().getOut().println(summary);
             spec.commandLine().getOut().flush();
             return 0;

@@ -80,8 +80,22 @@ class DeliveryCommandTest {
                 "path=data/p.json", "--set", "folds=3", "--set", "timePoints=TP1,TP4", "--report", "out/r.md");
         assertEquals("0", r[0], r[2]);
         assertEquals(List.of("evaluate Source[name=json, options={path=" + home.resolve("data/p.json")
-                + "}] {folds=3, timePoints=TP1,TP4}"), w.calls);
+                + "}] {backerCounts=final, folds=3, timePoints=TP1,TP4}"), w.calls);
         assertEquals("| report |\n", Files.readString(home.resolve("out/r.md")));
+    }
+
+    @Test
+    void backerCountsOptionIsInTheHelpAndReachesTheWorkflow() {
+        String[] help = run(registry(Map.of()), "delivery", "evaluate", "--help");
+        assertEquals("0", help[0]);
+        String text = help[1].replaceAll("\\s+", " ");
+        assertTrue(text.contains("--backer-counts=<mode>") && text.contains("Default: final"), help[1]);
+        RecordingWorkflow w = new RecordingWorkflow();
+        String[] r = run(registry(Map.of("chapter3", w)), "delivery", "evaluate", "--backer-counts", "timePoint");
+        assertEquals("0", r[0], r[2]);
+        assertEquals(List.of("evaluate Source[name=synthetic, options={}] {backerCounts=timePoint}"), w.calls);
+        String[] t = run(registry(Map.of()), "delivery", "train", "--help");
+        assertTrue(t[1].replaceAll("\\s+", " ").contains("Default: timePoint"), t[1]);
     }
 
     @Test
