@@ -31,8 +31,20 @@ import org.marketlens.api.delivery.Update;
  * questions more likely for hard rewards, answered by the creator with probability {@code 0.4 + 0.15 z}; in the
  * first 5% of the delivery phase, creator updates and comments at rates growing strongly with {@code z}, with tone
  * words (achievement/positive for diligent creators, anxiety/negative otherwise) and anxious backer comments for
- * hard projects. Creator history (Kim et al.'s features) correlates weakly with {@code z}. Each later time point
- * adds Poisson counts driven by {@code z}, so the information about the delay score grows from TP1 to TP4.
+ * hard projects. Creator history (Kim et al.'s features) correlates weakly with {@code z}: projects created
+ * {@code 1 + Poisson(0.8 e^{0.1 z})}, projects backed {@code Poisson(6 e^{0.1 z})} (correlation with {@code z} about
+ * 0.2). Each later time point adds Poisson counts driven by {@code z}, so the information about the delay score grows
+ * from TP1 to TP4.
+ *
+ * <p>Funding (successful projects only, as in §1.2): funding ratio {@code e^{|0.6 N(0,1)|}} (at least 1, heavy
+ * tailed), mean pledge per backer {@code 70 e^{0.6 N(0,1)}} USD, final backers = goal · ratio / pledge per backer.
+ *
+ * <p>Revision (issue 5): creator history used rates {@code e^{0.3 z}}, a correlation of about 0.5 with the largest
+ * term of the delay score, which made the two history counts, given to Kim et al.'s baseline only (§1.1), the best
+ * launch-time predictor (the baseline lost 11 points of TP1 accuracy without them); the dissertation's baseline is
+ * only 8 points above the majority class, and its TP1 ranking is led by category and goal. Final backers were
+ * {@code goal/60 · U(1, 2.5)}, tight enough for the backer-weighted cluster columns (A-9 final) to make VIF drop
+ * the goal, which the dissertation kept (Table 3.2 rank 2).
  */
 final class ProjectGenerator {
     private static final long DAY = 86_400L;
@@ -62,8 +74,11 @@ final class ProjectGenerator {
         Instant launch = START.plusSeconds((long) (rnd.nextDouble() * 4.5 * 365 * DAY));
         int fundDays = 15 + rnd.nextInt(46);
         Instant end = launch.plusSeconds(fundDays * DAY);
-        int finalBackers = (int) Math.max(3, goal / 60 * (1 + 1.5 * rnd.nextDouble()));
-        double pledged = finalBackers * (50 + 30 * rnd.nextDouble());
+        // successful projects: funding ratio >= 1 with a heavy tail, and a mean pledge per backer that varies a lot
+        double ratio = Math.exp(Math.abs(0.6 * gauss()));
+        double perBacker = Math.exp(Math.log(70) + 0.6 * gauss());
+        int finalBackers = (int) Math.max(3, Math.round(goal * ratio / perBacker));
+        double pledged = Math.max(goal * ratio, finalBackers * 1.0);
 
         int nRewards = 2 + rnd.nextInt(9);
         double[] level = new double[nRewards];
@@ -143,8 +158,8 @@ final class ProjectGenerator {
             double share = 0.35 * Math.min(1, frac * 5) + 0.45 * frac + 0.2 * Math.max(0, frac - 0.85) / 0.15;
             counts.add(new BackerCount(at(launch, day), (int) Math.round(finalBackers * Math.min(1, share))));
         }
-        int created = 1 + poisson(0.8 * Math.exp(0.3 * z));
-        int backed = poisson(6 * Math.exp(0.3 * z));
+        int created = 1 + poisson(0.8 * Math.exp(0.1 * z));
+        int backed = poisson(6 * Math.exp(0.1 * z));
         return new Project(id, category, goal, pledged, launch, end, description(category, z), bio(z),
                 poisson(3 * Math.exp(0.2 * z)), poisson(1 + 0.5 * Math.max(0, z)),
                 new Creator("c-" + id, created, backed), rewards, updates, comments, counts,
