@@ -19,9 +19,17 @@ import org.marketlens.framework.experiment.PeakMemory;
  * Items follow a Zipf-like popularity; user u likes a uniform 25–175% of {@code interactions / users} distinct items
  * and dislikes a fifth as many. Peak memory per phase: JVM heap high-water mark (pools reset between phases) and the
  * process's resident high-water mark ({@link PeakMemory}, reset through {@code /proc/self/clear_refs} where allowed).
+ * Phases: {@code WMF}; {@code Spark}; {@code SPPMI} builds X, Y, Z with the A-19 defaults (item-pair cap 200, user
+ * pairs capped at 100 likers per item once MMᵀ exceeds 10⁸ pairs) and reports time, non-zeros and the Gram work per
+ * sweep, without training; {@code RME} builds them with the caps of the system properties {@code rme.itemPairCap}
+ * (default 200) and {@code rme.userPairCap} (default -1 = the A-19 automatic cap) and times each block of every sweep
+ * (users Eq. 4.5, items Eq. 4.6, contexts Eq. 4.7, biases Eq. 4.8) for {@code rme.iterations} (default: the
+ * iterations argument) sweeps. Per sweep the Gram kernel visits 2(Ω_M + Ω_X + Ω_Y + Ω_Z) entries at k(k+1)/2
+ * multiply-adds each (§2.9), which the benchmark prints so a time per iteration can be related to other caps.
  * Not a unit test. Run (see the {@code spark} profile in this bundle's pom):
- * {@code java -Xmx12g [--add-opens ...] -cp <test classpath> org.marketlens.model.rme.bench.AlsSpeedBenchmark
- * users items interactions k iterations phases} (defaults 200000 20000 10000000 100 2 WMF,Spark,RME).
+ * {@code java -Xmx12g [-Drme.itemPairCap=..] [--add-opens ...] -cp <test classpath>
+ * org.marketlens.model.rme.bench.AlsSpeedBenchmark users items interactions k iterations phases}
+ * (defaults 200000 20000 10000000 100 2 WMF,Spark,RME).
  */
 public final class AlsSpeedBenchmark {
     private static final String SPARK = "org.marketlens.model.rme.bench.spark.SparkImplicitAls";
@@ -67,16 +75,22 @@ public final class AlsSpeedBenchmark {
             switch (phase) {
                 case "WMF" -> run("WMF", new JointFactorization(likedRows, null, null, null, settings), iterations);
                 case "Spark" -> spark(likedRows, k, iterations, threads);
-                case "RME" -> {
+                case "SPPMI" -> {
                     long t0 = System.nanoTime();
-                    SparseRows x = AlsRecipe.sppmi(likedRows, 1, 200, 1);
-                    SparseRows y = AlsRecipe.sppmi(SparseRows.ofSets(n, disliked), 1, 200, 2);
-                    SparseRows z = AlsRecipe.sppmi(likedRows.transpose(), 1, -1, 3);
-                    System.out.printf("SPPMI build: %.1f s (X %d, Y %d, Z %d non-zeros)%n",
-                            (System.nanoTime() - t0) / 1e9, x.nonZeros(), y.nonZeros(), z.nonZeros());
-                    run("RME", new JointFactorization(likedRows, x, y, z, settings), iterations);
+                    SparseRows[] xyz = sppmi(likedRows, n, disliked, 200, -1);
+                    report("SPPMI (A-19 defaults)", (System.nanoTime() - t0) / 1e9, likedRows, xyz, k);
                 }
-                default -> throw new IllegalArgumentException("unknown phase " + phase + "; known: WMF, Spark, RME");
+                case "RME" -> {
+                    int itemCap = Integer.getInteger("rme.itemPairCap", 200);
+                    int userCap = Integer.getInteger("rme.userPairCap", -1);
+                    long t0 = System.nanoTime();
+                    SparseRows[] xyz = sppmi(likedRows, n, disliked, itemCap, userCap);
+                    report("SPPMI (item-pair cap " + itemCap + ", user-pair cap " + userCap + ")",
+                            (System.nanoTime() - t0) / 1e9, likedRows, xyz, k);
+                    runBlocks(new JointFactorization(likedRows, xyz[0], xyz[1], xyz[2], settings),
+                            Integer.getInteger("rme.iterations", iterations));
+                }
+                default -> throw new IllegalArgumentException("unknown phase " + phase + "; known: WMF, Spark, SPPMI, RME");
             }
             System.out.printf("%s peak: heap %.0f MiB, resident %.0f MiB; load average %s%n", phase,
                     PeakMemory.heapBytes() / 1048576.0, PeakMemory.residentBytes() / 1048576.0,
@@ -100,7 +114,47 @@ public final class AlsSpeedBenchmark {
         for (int it = 1; it <= iterations; it++) {
             long t0 = System.nanoTime();
             model.sweep();
-            System.out.printf("%s iteration %d: %.1f s%n", name, it, (System.nanoTime() - t0) / 1e9);
+            System.out.printf("%s iteration %d: %.1f s; load %s%n", name, it, (System.nanoTime() - t0) / 1e9, load());
+        }
+    }
+
+    /** @return X, Y, Z (shift 1, A-20) with the given item-pair cap (X, Y) and user-pair cap (Z), A-19 */
+    private static SparseRows[] sppmi(SparseRows liked, int n, int[][] disliked, int itemCap, int userCap) {
+        return new SparseRows[] {AlsRecipe.sppmi(liked, 1, itemCap, 1),
+                AlsRecipe.sppmi(SparseRows.ofSets(n, disliked), 1, itemCap, 2),
+                AlsRecipe.sppmi(liked.transpose(), 1, userCap, 3)};
+    }
+
+    private static void report(String what, double seconds, SparseRows liked, SparseRows[] xyz, int k) {
+        long entries = 2L * (liked.nonZeros() + xyz[0].nonZeros() + xyz[1].nonZeros() + xyz[2].nonZeros());
+        System.out.printf("%s build: %.1f s (X %d, Y %d, Z %d non-zeros); Gram entries per sweep 2(Ω_M+Ω_X+Ω_Y+Ω_Z)"
+                        + " = %d (WMF: %d), %.3g multiply-adds at k = %d%n", what, seconds, xyz[0].nonZeros(),
+                xyz[1].nonZeros(), xyz[2].nonZeros(), entries, 2L * liked.nonZeros(),
+                (double) entries * k * (k + 1) / 2, k);
+    }
+
+    /** RME sweeps with each block of Algorithm 1 timed on its own (same order as {@link JointFactorization#sweep}). */
+    private static void runBlocks(JointFactorization model, int iterations) {
+        for (int it = 1; it <= iterations; it++) {
+            long t0 = System.nanoTime();
+            model.updateUsers();
+            long t1 = System.nanoTime();
+            model.updateItems();
+            long t2 = System.nanoTime();
+            model.updateContexts();
+            long t3 = System.nanoTime();
+            model.updateBiases();
+            long t4 = System.nanoTime();
+            System.out.printf("RME iteration %d: %.1f s (users %.1f, items %.1f, contexts %.1f, biases %.1f); load %s%n",
+                    it, (t4 - t0) / 1e9, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9, load());
+        }
+    }
+
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "?";
         }
     }
 
