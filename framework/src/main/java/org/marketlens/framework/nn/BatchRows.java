@@ -1,6 +1,7 @@
 package org.marketlens.framework.nn;
 
 import org.marketlens.api.nn.TrainingInputs;
+import org.marketlens.framework.nn.layers.RowLookup;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -16,9 +17,11 @@ public final class BatchRows {
      * @return per triple {@code ||U[u]||² + ||V[i+]||² + ||V[i−]||²}, shape {@code [batch]}
      */
     public static SDVariable squaredNorms(SameDiff sd, SDVariable userTable, SDVariable itemTable, TrainingInputs in) {
-        SDVariable u = sd.gather(userTable, in.users(), 0);
-        SDVariable pos = sd.gather(itemTable, in.positives(), 0);
-        SDVariable neg = sd.gather(itemTable, in.negatives(), 0);
-        return u.mul(u).sum(1).add(pos.mul(pos).sum(1)).add(neg.mul(neg).sum(1));
+        SDVariable u = RowLookup.rows(sd, userTable, in.users());
+        SDVariable pos = RowLookup.rows(sd, itemTable, in.positives());
+        SDVariable neg = RowLookup.rows(sd, itemTable, in.negatives());
+        // squared_norm and its one-op gradient instead of multiply + reduce_sum (two ops each way): SameDiff's cost
+        // per op dominates a step (issue 6).
+        return sd.squaredNorm(u, false, 1).add(sd.squaredNorm(pos, false, 1)).add(sd.squaredNorm(neg, false, 1));
     }
 }

@@ -24,6 +24,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code negatives} of shape [batch], one variable per model parameter (the caller's map is rebound to the graph's
  * arrays, so optimiser updates are visible to it), optional noise variables {@code delta/<name>}, and the loss
  * objective.
+ * <p>
+ * A loss scores the positives and the negatives of a batch in two calls on the same parameter view; the graph
+ * answers both from ONE model call over the {@code 2·batch} rows {@code [positives; negatives]} (users and context
+ * repeated) and hands each call its half. Models score rows independently, so the values and gradients are those
+ * of two calls, while the graph holds (and SameDiff executes per step) one copy of the model instead of two: step
+ * time is dominated by the per-op cost of SameDiff, not by the batch size (issue 6).
  */
 final class TrainingGraph implements LossGraph, StepState {
     static final String NOISE_PREFIX = "delta/";
@@ -31,6 +37,11 @@ final class TrainingGraph implements LossGraph, StepState {
     static final String CONTEXT = "context";
     /** Logical name of the {@code [batch, s]} context mask placeholder. */
     static final String CONTEXT_MASK = "contextMask";
+    /** Logical names of the {@code [2·batch]} (and {@code [2·batch, s]}) inputs of the fused positive/negative call. */
+    static final String PAIR_USERS = "pairUsers";
+    static final String PAIR_ITEMS = "pairItems";
+    static final String PAIR_CONTEXT = "pairContext";
+    static final String PAIR_CONTEXT_MASK = "pairContextMask";
 
     private final SameDiff sd = SameDiff.create();
     private final DifferentiableModel model;
@@ -41,12 +52,16 @@ final class TrainingGraph implements LossGraph, StepState {
     private final SDVariable objective;
     /** Logical input name ({@code users}, {@code positives}, {@code negatives}) to the placeholders standing for it. */
     private final Map<String, List<String>> aliases = new LinkedHashMap<>();
+    private final ParameterView clean;
     private ParameterView perturbed;
+    /** Per parameter view: the scores of the positives and of the negatives, halves of one fused model call. */
+    private final Map<ParameterView, SDVariable[]> pairScores = new java.util.IdentityHashMap<>();
     private Map<String, INDArray> feed;
 
     TrainingGraph(DifferentiableModel model, Map<String, INDArray> parameters, Loss loss) {
         this.model = model;
         this.parameters = parameters;
+        this.clean = variables::get;
         int s = model.contextSize();
         this.inputs = new TrainingInputs(
                 sd.placeHolder("users", DataType.INT, -1),
@@ -82,7 +97,7 @@ final class TrainingGraph implements LossGraph, StepState {
 
     @Override
     public ParameterView parameters() {
-        return variables::get;
+        return clean;
     }
 
     @Override
@@ -107,8 +122,30 @@ final class TrainingGraph implements LossGraph, StepState {
 
     @Override
     public SDVariable score(ParameterView params, ScoreInputs in) {
+        boolean positives = sameRows(in, inputs.positive());
+        if (positives || sameRows(in, inputs.negative())) {
+            SDVariable[] halves = pairScores.computeIfAbsent(params, this::scorePairs);
+            return halves[positives ? 0 : 1];
+        }
         return model.score(sd, params, new ScoreInputs(alias(in.users()), alias(in.items()), alias(in.context()),
                 alias(in.contextMask())));
+    }
+
+    private static boolean sameRows(ScoreInputs a, ScoreInputs b) {
+        return a.users() == b.users() && a.items() == b.items() && a.context() == b.context()
+                && a.contextMask() == b.contextMask();
+    }
+
+    /** One model call on {@code [positives; negatives]}; its {@code [2·batch]} scores split into the two halves. */
+    private SDVariable[] scorePairs(ParameterView params) {
+        int s = model.contextSize();
+        ScoreInputs pairs = new ScoreInputs(
+                alias(PAIR_USERS, DataType.INT, -1),
+                alias(PAIR_ITEMS, DataType.INT, -1),
+                s > 0 ? alias(PAIR_CONTEXT, DataType.INT, -1, s) : null,
+                s > 0 ? alias(PAIR_CONTEXT_MASK, DataType.FLOAT, -1, s) : null);
+        SDVariable scores = model.score(sd, params, pairs);
+        return sd.unstack(scores.reshape(2, -1), 0, 2);
     }
 
     @Override
@@ -127,9 +164,12 @@ final class TrainingGraph implements LossGraph, StepState {
         if (logical == null) {
             return null;
         }
-        List<String> names = aliases.computeIfAbsent(logical.name(), k -> new java.util.ArrayList<>());
-        SDVariable placeholder = sd.placeHolder(logical.name() + "_" + names.size(), logical.dataType(),
-                logical.placeholderShape());
+        return alias(logical.name(), logical.dataType(), logical.placeholderShape());
+    }
+
+    private SDVariable alias(String logical, DataType type, long... shape) {
+        List<String> names = aliases.computeIfAbsent(logical, k -> new java.util.ArrayList<>());
+        SDVariable placeholder = sd.placeHolder(logical + "_" + names.size(), type, shape);
         names.add(placeholder.name());
         return placeholder;
     }
@@ -157,6 +197,22 @@ final class TrainingGraph implements LossGraph, StepState {
         if (context != null) {
             values.put(CONTEXT, context);
             values.put(CONTEXT_MASK, mask);
+        }
+        if (aliases.containsKey(PAIR_USERS)) {
+            // The fused call's rows: every triple once with its positive, then once with its negative, in the same
+            // order, so the first half of its scores belongs to the positives (scorePairs).
+            int[] pairUsers = new int[2 * users.length];
+            int[] pairItems = new int[2 * users.length];
+            System.arraycopy(users, 0, pairUsers, 0, users.length);
+            System.arraycopy(users, 0, pairUsers, users.length, users.length);
+            System.arraycopy(positives, 0, pairItems, 0, users.length);
+            System.arraycopy(negatives, 0, pairItems, users.length, users.length);
+            values.put(PAIR_USERS, Nd4j.createFromArray(pairUsers));
+            values.put(PAIR_ITEMS, Nd4j.createFromArray(pairItems));
+            if (context != null) {
+                values.put(PAIR_CONTEXT, Nd4j.concat(0, context, context));
+                values.put(PAIR_CONTEXT_MASK, Nd4j.concat(0, mask, mask));
+            }
         }
         Map<String, INDArray> next = new java.util.HashMap<>();
         aliases.forEach((logical, names) -> names.forEach(n -> next.put(n, values.get(logical))));

@@ -9,6 +9,7 @@ import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.nn.TrainingInputs;
 import org.marketlens.framework.nn.layers.Affine;
 import org.marketlens.framework.nn.layers.MaskedSoftmin;
+import org.marketlens.framework.nn.layers.RowLookup;
 import org.marketlens.framework.nn.layers.SignedDistance;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.marketlens.framework.nn.BatchRows;
@@ -115,10 +116,10 @@ final class SdmModel implements FinalLayerModel {
         if (in.context() == null || in.contextMask() == null) {
             throw new IllegalArgumentException("SDM scores need context items and their mask");
         }
-        SDVariable user = sd.gather(params.get(USER_MEMORY), in.users(), 0);       // [b, 2d]
-        SDVariable item = sd.gather(params.get(ITEM_MEMORY), in.items(), 0);       // [b, 2d]
+        SDVariable user = RowLookup.rows(sd, params.get(USER_MEMORY), in.users());       // [b, 2d]
+        SDVariable item = RowLookup.rows(sd, params.get(ITEM_MEMORY), in.items());       // [b, 2d]
         // Gather on flat indices: the gather gradient of ND4J 1.0.0-M1.1 fails for 2-d index arrays.
-        SDVariable context = sd.gather(params.get(ITEM_MEMORY), in.context().reshape(-1), 0)
+        SDVariable context = RowLookup.rows(sd, params.get(ITEM_MEMORY), in.context().reshape(-1))
                 .reshape(-1, contextSize, 2L * dim);                                       // [b, s, 2d]
         SDVariable uIn = user.get(SDIndex.all(), SDIndex.interval(0, dim));
         SDVariable uOut = user.get(SDIndex.all(), SDIndex.interval(dim, 2 * dim));
@@ -131,8 +132,10 @@ final class SdmModel implements FinalLayerModel {
         SDVariable p = f(sd, Affine.of(sd, params.get(W_B), params.get(B_B)).apply(sd.concat(1, uOut, vOut))); // 5.8
         Affine[] c = Affine.of(sd, params.get(W_C), params.get(B_C)).split(dim, dim, 2 * dim);
         Affine[] d = Affine.of(sd, params.get(W_D), params.get(B_D)).split(dim, dim, 2 * dim);
-        // Hop-invariant parts (weights and p are shared by all hops): W_c's context block and the output terms.
-        SDVariable contextKeys = c[1].applyLinearToRows(contextIn, dim, dim, contextSize);
+        // Hop-invariant parts (weights and p are shared by all hops): W_c's context block with b_c, the output terms
+        // and the mask's terms. Each op saved here is saved per hop: SameDiff's cost per op dominates (issue 6).
+        SDVariable contextKeys = c[1].applyLinearToRows(contextIn, dim, dim, contextSize).add(c[0].bias());
+        MaskedSoftmin.Mask mask = MaskedSoftmin.prepare(sd, in.contextMask(), contextKeys.dataType());
         SDVariable r = f(sd, sd.expandDims(d[0].apply(p), 1).add(d[1].applyLinearToRows(contextOut, dim, dim,
                 contextSize)));
         SDVariable outputs = SignedDistance.perDimension(sd, r);                                  // square(r_k)
@@ -143,11 +146,11 @@ final class SdmModel implements FinalLayerModel {
         for (int h = 1; h <= hops; h++) {
             if (h > 1) {
                 SDVariable g = sd.nn().sigmoid(gate.apply(q));                                   // 5.14
-                q = g.rsub(1.0).mul(e).add(g.mul(q));                                             // 5.15
+                q = e.add(g.mul(q.sub(e)));                                   // 5.15: (1 − g) ⊙ e + g ⊙ q
             }
-            SDVariable hidden = f(sd, sd.expandDims(c[0].apply(q), 1).add(contextKeys));
-            SDVariable z = sd.math().square(hidden).sum(2);                                       // 5.9, 5.17
-            SDVariable a = MaskedSoftmin.weights(sd, z, in.contextMask());                        // 5.10, 5.16
+            SDVariable hidden = f(sd, sd.expandDims(c[0].applyLinear(q), 1).add(contextKeys));
+            SDVariable z = sd.squaredNorm(hidden, false, 2);                                     // 5.9, 5.17
+            SDVariable a = MaskedSoftmin.weights(sd, z, mask);                                    // 5.10, 5.16
             e = MaskedSoftmin.pool(sd, a, outputs);                                               // 5.13, 5.19
             attention.add(a);
             distances.add(z);
@@ -178,8 +181,8 @@ final class SdmModel implements FinalLayerModel {
         SDVariable rows = BatchRows.squaredNorms(sd, params.get(USER_MEMORY), params.get(ITEM_MEMORY), in);
         SDVariable dense = null;
         for (String w : hops > 1 ? List.of(W_A, W_B, W_C, W_D, W_G, EDGE) : List.of(W_A, W_B, W_C, W_D, EDGE)) {
-            SDVariable x = params.get(w);
-            dense = dense == null ? x.mul(x).sum() : dense.add(x.mul(x).sum());
+            SDVariable x = sd.squaredNorm(params.get(w));
+            dense = dense == null ? x : dense.add(x);
         }
         return rows.mean().add(dense).mul(lambda);
     }

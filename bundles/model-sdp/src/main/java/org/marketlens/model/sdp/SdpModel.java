@@ -8,6 +8,7 @@ import org.marketlens.api.nn.ParameterView;
 import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.nn.TrainingInputs;
 import org.marketlens.framework.nn.layers.Affine;
+import org.marketlens.framework.nn.layers.RowLookup;
 import org.marketlens.framework.nn.layers.SignedDistance;
 import org.marketlens.framework.nn.BatchRows;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -86,8 +87,8 @@ final class SdpModel implements FinalLayerModel {
     /** @return {@code e^(ℓ+1)}, {@code [batch, d_ℓ]} (Eq. 5.1–5.5) */
     @Override
     public SDVariable finalVectors(SameDiff sd, ParameterView params, ScoreInputs in) {
-        SDVariable u = sd.gather(params.get(USERS), in.users(), 0);
-        SDVariable v = sd.gather(params.get(ITEMS), in.items(), 0);
+        SDVariable u = RowLookup.rows(sd, params.get(USERS), in.users());
+        SDVariable v = RowLookup.rows(sd, params.get(ITEMS), in.items());
         SDVariable e = sd.concat(1, u, v);
         for (int l = 1; l <= layers; l++) {
             e = Affine.of(sd, params.get(weight(l)), params.get(bias(l))).apply(e);
@@ -106,11 +107,9 @@ final class SdpModel implements FinalLayerModel {
     @Override
     public SDVariable penalty(SameDiff sd, ParameterView params, TrainingInputs in) {
         SDVariable rows = BatchRows.squaredNorms(sd, params.get(USERS), params.get(ITEMS), in).mean();
-        SDVariable edge = params.get(EDGE);
-        SDVariable dense = edge.mul(edge).sum();
+        SDVariable dense = sd.squaredNorm(params.get(EDGE));
         for (int l = 1; l <= layers; l++) {
-            SDVariable w = params.get(weight(l));
-            dense = dense.add(w.mul(w).sum());
+            dense = dense.add(sd.squaredNorm(params.get(weight(l))));
         }
         return rows.add(dense).mul(lambda);
     }
