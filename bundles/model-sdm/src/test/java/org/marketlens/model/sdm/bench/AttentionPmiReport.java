@@ -36,9 +36,11 @@ import org.marketlens.sampler.uniform.UniformSampler;
  * MODELS.md §2.4), per hop, through {@link AttentionWeights} and {@link AttentionPmiCorrelation}. Writes
  * {@code OUTDIR/attention-pmi-h<H>.md}. Run from the repository root:
  * <pre>
- * java -cp &lt;model-sdm test class path&gt; org.marketlens.model.sdm.bench.AttentionPmiReport SHARED EPOCHS OUTDIR [hops=4] [patience=2]
+ * java -cp &lt;model-sdm test class path&gt; org.marketlens.model.sdm.bench.AttentionPmiReport SHARED EPOCHS OUTDIR [hops=4] [patience=2] [snapshot=FILE]
  * </pre>
- * SHARED is the folder holding {@code data/ml-100k-loo} (e.g. {@code ../shared}).
+ * SHARED is the folder holding {@code data/ml-100k-loo} (e.g. {@code ../shared}). With {@code snapshot=FILE} (an SDM
+ * saved by this class, by {@code SignedDistanceBenchmark} or by {@code marketlens run}) nothing is trained: that
+ * model is loaded and analysed (EPOCHS and the hops option are then ignored; the snapshot's own hops are used).
  */
 public final class AttentionPmiReport {
     private AttentionPmiReport() {
@@ -52,18 +54,18 @@ public final class AttentionPmiReport {
         }
         int epochs = Integer.parseInt(args[1]);
         Path out = Path.of(args[2]);
-        Map<String, Integer> options = new LinkedHashMap<>(Map.of("hops", 4, "patience", 2));
+        Map<String, String> options = new LinkedHashMap<>(Map.of("hops", "4", "patience", "2", "snapshot", ""));
         for (int i = 3; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
-            options.put(kv[0], Integer.valueOf(kv[1]));
+            options.put(kv[0], kv[1]);
         }
-        int hops = options.get("hops");
+        int hops = Integer.parseInt(options.get("hops"));
         LooSampledEvaluator protocol = new LooSampledEvaluator();
         Dataset ds = new NcfSplitLoader().load(Map.of("dir", dir.toString(), "prefix", "ml100k"));
         Split split = protocol.split(ds, Map.of(), 0);
         long[] epochStart = {System.nanoTime()};
         int[] epoch = {0};
-        FixedTrainingContext ctx = new FixedTrainingContext(1, epochs, options.get("patience"))
+        FixedTrainingContext ctx = new FixedTrainingContext(1, epochs, Integer.parseInt(options.get("patience")))
                 .with(Loss.class, "BPR", new BprLoss()).with(NegativeSampler.class, "uniform", new UniformSampler())
                 .validation(r -> {
                     double v = protocol.evaluate(r, split.train(), split.validation(), Map.of()).mean("NDCG@10");
@@ -73,8 +75,17 @@ public final class AttentionPmiReport {
                     return OptionalDouble.of(v);
                 });
         long t0 = System.nanoTime();
-        Recommender model = new SdmProvider().train(split.train(),
-                Map.of("dim", 64, "hops", hops, "contextSize", 5), ctx);
+        Recommender model;
+        String source;
+        if (options.get("snapshot").isEmpty()) {
+            model = new SdmProvider().train(split.train(), Map.of("dim", 64, "hops", hops, "contextSize", 5), ctx);
+            source = "trained here";
+        } else {
+            try (java.io.InputStream in = Files.newInputStream(Path.of(options.get("snapshot")))) {
+                model = new SdmProvider().load(in);
+            }
+            source = "loaded from " + options.get("snapshot");
+        }
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         EvaluationResult test = protocol.evaluate(model, split.train(), split.test(), Map.of());
         Pmi pmi = Pmi.of(CooccurrenceCounts.of(userSets(split.train()), 0, 0));
@@ -83,20 +94,23 @@ public final class AttentionPmiReport {
         double exportSeconds = (System.nanoTime() - t1) / 1e9;
         @SuppressWarnings("unchecked")
         List<Double> seconds = (List<Double>) ctx.recorded.get("train.epochSeconds");
+        int analysed = r.hops();
+        String training = seconds == null ? "" : String.format(Locale.ROOT,
+                " Trained %d epoch(s), best on validation: epoch %s; %.1f s in all, %.1f s/epoch of training steps.",
+                seconds.size(), ctx.recorded.get("train.bestEpoch"), trainSeconds,
+                seconds.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
         String md = String.format(Locale.ROOT, "## Attention vs PMI (Figure 5.6), SDM-%d on ml-100k-loo%n%n"
-                        + "Trained %d epoch(s) (best on validation: epoch %s; %.1f s in all, %.1f s/epoch of training "
-                        + "steps), test HIT@10 %.4f, NDCG@10 %.4f (%d cases). Pairs: each test item j with each of its "
-                        + "%d context items k (the s = 5 latest training items); PMI of the users' training sets "
-                        + "(Eq. 5.23, %.0f co-occurrence pairs). Attention export took %.1f s. Load average at the end: %s.%n%n%s",
-                hops, seconds == null ? 0 : seconds.size(), ctx.recorded.get("train.bestEpoch"), trainSeconds,
-                seconds == null ? Double.NaN : seconds.stream().mapToDouble(Double::doubleValue).average().orElse(0),
-                test.mean("HIT@10"), test.mean("NDCG@10"), test.users().length, 5, pmi.pairs(), exportSeconds, load(),
-                r.markdown());
+                        + "Model %s.%s Test HIT@10 %.4f, NDCG@10 %.4f (%d cases). Pairs: each test item j with each of "
+                        + "its context items k (the s = 5 latest training items); PMI of the users' training sets "
+                        + "(Eq. 5.23, %.0f co-occurrence pairs). Attention export took %.1f s. Load average at the end: "
+                        + "%s.%n%n%s",
+                analysed, source, training, test.mean("HIT@10"), test.mean("NDCG@10"), test.users().length,
+                pmi.pairs(), exportSeconds, load(), r.markdown());
         System.out.println(md);
         Files.createDirectories(out);
         Path tmp = Files.createTempFile(out, "attention-pmi", ".tmp");
         Files.writeString(tmp, md);
-        Files.move(tmp, out.resolve("attention-pmi-h" + hops + ".md"), StandardCopyOption.ATOMIC_MOVE,
+        Files.move(tmp, out.resolve("attention-pmi-h" + analysed + ".md"), StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
