@@ -22,7 +22,10 @@ import org.nd4j.linalg.profiler.OpProfiler;
 /**
  * Where the time of a training step goes: runs {@code STEPS} BPR steps (batch 256) of a model on ml-100k-loo, once
  * plainly (wall time per step) and once with ND4J's op profiler (native op invocations per step and the profiler
- * dashboard). {@code java -cp <test class path> org.marketlens.model.sdmr.bench.StepProfile SHARED MODEL STEPS [k=v ...]}
+ * dashboard). {@code java [-Dwarmup=W] -cp <test class path> org.marketlens.model.sdmr.bench.StepProfile SHARED MODEL STEPS
+ * [k=v ...]}: the clock starts after {@code W} untimed steps (default 1, the graph set-up), so the JIT-cold first
+ * hundreds of steps, which on a loaded machine cost several times a warm step, need not count
+ * (progress arrives every 20 steps, so W is 1 plus a multiple of 20, e.g. 201).
  */
 public final class StepProfile {
     private StepProfile() {
@@ -44,12 +47,12 @@ public final class StepProfile {
                 Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.OPERATIONS);
                 OpProfiler.getInstance().reset();
             }
-            StopAfter ctx = new StopAfter(steps);
+            StopAfter ctx = new StopAfter(steps, Integer.getInteger("warmup", 1));
             BenchModels.provider(name, null).train(split.train(), params, ctx);
             double perStep = (System.nanoTime() - ctx.start) / 1e6 / ctx.done;
             System.out.printf("%s%s: %d steps, %.1f ms per step%s, load %s%n", name, params, ctx.done, perStep,
                     profiled ? String.format(", %.0f native op calls per step",
-                            OpProfiler.getInstance().getInvocationsCount() / (double) ctx.done) : "",
+                            OpProfiler.getInstance().getInvocationsCount() / (double) (ctx.done + ctx.warmup)) : "",
                     SignedDistanceBenchmark.loadAverage());
             if (profiled) {
                 OpProfiler.getInstance().printOutDashboard();
@@ -66,8 +69,11 @@ public final class StepProfile {
         private final Map<String, Object> plugins = Map.of(Loss.class.getName(), new BprLoss(),
                 NegativeSampler.class.getName(), new UniformSampler());
 
-        StopAfter(int steps) {
+        private final int warmup;
+
+        StopAfter(int steps, int warmup) {
             this.steps = steps;
+            this.warmup = warmup;
         }
 
         public long seed() {
@@ -95,10 +101,10 @@ public final class StepProfile {
         }
 
         public void progress(String stage, long done, long total) {
-            if (done == 1) {
-                start = System.nanoTime(); // the first step includes graph set-up
-            } else {
-                this.done = done - 1;
+            if (done == warmup) {
+                start = System.nanoTime(); // the first step includes graph set-up, later ones JIT warm-up
+            } else if (done > warmup) {
+                this.done = done - warmup;
             }
         }
 
