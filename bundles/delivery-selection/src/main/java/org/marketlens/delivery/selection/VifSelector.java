@@ -2,6 +2,7 @@ package org.marketlens.delivery.selection;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.marketlens.api.delivery.Feature;
@@ -19,7 +20,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * Iterative VIF elimination (MODELS.md §1.6): {@code VIF_i = 1/(1 − R_i²)} from an OLS of feature i on all other
  * remaining numeric features; while the largest VIF is at least the threshold (10), drop that one feature and
- * recompute. Categorical (one-hot) columns are kept and take no part. Missing values are imputed with 0.
+ * recompute. Categorical (one-hot) columns are kept and take no part. Missing values are imputed with 0. Constant
+ * columns (VIF = +inf) are all dropped before the first round.
  */
 @Component(service = FeatureSelector.class, property = PluginProperties.NAME + "=" + VifSelector.NAME)
 @Designate(ocd = VifSelector.Config.class)
@@ -50,6 +52,16 @@ public final class VifSelector implements FeatureSelector {
             }
         }
         Map<String, Double> scores = new HashMap<>();
+        // a constant column has VIF = +inf whatever the others (R² = 1 by LeastSquares' convention): drop all of
+        // them at once instead of one per iteration, each iteration refitting every remaining column (groups without
+        // data in a source, e.g. comments in kickstarter-15k, give tens of such columns)
+        for (Iterator<Integer> it = numeric.iterator(); it.hasNext();) {
+            int j = it.next();
+            if (constant(x, j)) {
+                scores.put(x.features().get(j).name(), Double.POSITIVE_INFINITY);
+                it.remove();
+            }
+        }
         while (numeric.size() > 1) {
             double[] vif = vifs(x, numeric);
             int worst = 0;
@@ -74,6 +86,20 @@ public final class VifSelector implements FeatureSelector {
             }
         }
         return new Selection(kept, scores);
+    }
+
+    /** @return whether column j takes one value on every row (missing values read as 0, as below) */
+    private static boolean constant(FeatureMatrix x, int j) {
+        double first = Double.NaN;
+        for (double[] row : x.rows()) {
+            double v = Double.isNaN(row[j]) ? 0 : row[j];
+            if (Double.isNaN(first)) {
+                first = v;
+            } else if (v != first) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return VIF of each listed column against the other listed columns */

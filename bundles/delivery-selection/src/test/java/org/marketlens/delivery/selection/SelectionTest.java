@@ -49,6 +49,25 @@ class SelectionTest {
     }
 
     @Test
+    void vifDropsConstantColumnsAtOnceAndStillTheCollinearOne() {
+        Random r = new Random(2);
+        int n = 100;
+        double[][] rows = new double[n][5];
+        for (int i = 0; i < n; i++) {
+            rows[i][0] = r.nextGaussian();
+            rows[i][1] = r.nextGaussian();
+            rows[i][2] = 0; // no data
+            rows[i][3] = i % 3 == 0 ? Double.NaN : 0; // missing reads as 0: constant too
+            rows[i][4] = rows[i][0] - rows[i][1] + 0.01 * r.nextGaussian();
+        }
+        Selection s = new VifSelector().select(matrix(List.of("a", "b", "zero", "missing", "diff"), rows), new double[n], 0);
+        assertEquals(2, s.kept().size(), s.toString());
+        assertFalse(s.kept().contains("zero") || s.kept().contains("missing"), s.toString());
+        assertEquals(Double.POSITIVE_INFINITY, s.scores().get("zero"));
+        assertEquals(Double.POSITIVE_INFINITY, s.scores().get("missing"));
+    }
+
+    @Test
     void vifOfPerfectCopyIsInfiniteAndOneCopyIsKept() {
         double[][] rows = {{1, 1, 5}, {2, 2, 3}, {3, 3, 4}, {4, 4, 1}, {5, 5, 2}};
         Selection s = new VifSelector().select(matrix(List.of("a", "a2", "c"), rows), new double[5], 0);
