@@ -4,5 +4,5 @@
  * (ARCHITECTURE.md "Data flow of one experiment"; STYLE.md "Provenance of every result").
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package org.marketlens.framework.experiment;
