@@ -180,12 +180,12 @@ class CaserModelTest {
         }
         Split split = new LeaveOneOutSplitter(10).split(b.build(), "loo-sampled", 3);
         RankingEvaluation eval = new RankingEvaluation(List.of(new Ndcg(3), new HitRate(3)), TieRule.PESSIMISTIC);
-        FixedTrainingContext ctx = new FixedTrainingContext(5, 5, 5)
+        FixedTrainingContext ctx = new FixedTrainingContext(5, 3, 3)
                 .with(Loss.class, "BPR", new BprLoss()).with(NegativeSampler.class, "uniform", new RejectionSampler())
                 .validation(m -> OptionalDouble.of(eval.evaluate("v", m, split.train(), split.validation()).mean("NDCG@3")));
         CaserProvider provider = new CaserProvider();
         Recommender model = provider.train(split.train(), Map.of("dim", 8, "contextSize", 3, "horizontal", 4,
-                "learningRate", 0.02, "batchSize", 128), ctx);
+                "learningRate", 0.03, "batchSize", 128), ctx);
         double hit = eval.evaluate("t", model, split.train(), split.test()).mean("HIT@3");
         assertTrue(hit > 0.6, "HIT@3 on cyclic sequences " + hit + " (random ranking gives about 0.27)");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -177,12 +177,12 @@ class CmnModelTest {
         }
         Split split = new LeaveOneOutSplitter(10).split(b.build(), "loo-sampled", 3);
         RankingEvaluation eval = new RankingEvaluation(List.of(new Ndcg(5), new HitRate(5)), TieRule.PESSIMISTIC);
-        FixedTrainingContext ctx = new FixedTrainingContext(5, 6, 6)
+        FixedTrainingContext ctx = new FixedTrainingContext(5, 3, 3)
                 .with(Loss.class, "BPR", new BprLoss()).with(NegativeSampler.class, "uniform", new RejectionSampler())
                 .validation(m -> OptionalDouble.of(eval.evaluate("v", m, split.train(), split.validation()).mean("NDCG@5")));
         CmnProvider provider = new CmnProvider();
         Recommender model = provider.train(split.train(), Map.of("dim", 8, "hops", 2, "neighbours", 10,
-                "learningRate", 0.02, "batchSize", 128), ctx);
+                "learningRate", 0.03, "batchSize", 128), ctx);
         double hit = eval.evaluate("t", model, split.train(), split.test()).mean("HIT@5");
         assertTrue(hit > 0.7, "HIT@5 on clustered data " + hit + " (random ranking gives about 0.45)");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
