@@ -60,4 +60,25 @@ class ComparisonTableTest {
         assertEquals(1.0, b.tTestP());
         assertEquals(1.0, b.wilcoxonP());
     }
+
+    @Test
+    void wilcoxonIsExactUpToTwentyPairsAndApproximateAbove() {
+        // Every difference positive and distinct: the exact two-sided p is 2 / 2^n.
+        assertEquals(2.0 / 1024, allBetter(10), 1e-12, "n = 10: exact");
+        assertEquals(2.0 / (1 << 20), allBetter(20), 1e-12, "n = 20: exact");
+        double p25 = allBetter(25);
+        assertTrue(p25 > 1e-6 && p25 < 1e-4, "n = 25: normal approximation (exact would be 6e-8), p = " + p25);
+    }
+
+    private static double allBetter(int n) {
+        double[] base = new double[n];
+        double[] better = new double[n];
+        for (int i = 0; i < n; i++) {
+            better[i] = i + 1;
+        }
+        Map<String, EvaluationResult> results = new LinkedHashMap<>();
+        results.put("A", result(base));
+        results.put("B", result(better));
+        return new ComparisonTable(results, List.of("A")).rows().get("B").get("HIT@1").wilcoxonP();
+    }
 }
