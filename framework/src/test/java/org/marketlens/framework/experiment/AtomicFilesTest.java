@@ -45,4 +45,14 @@ class AtomicFilesTest {
             assertEquals(1, files.count(), "only the target remains");
         }
     }
+
+    @Test
+    void aWriterMayCloseTheStreamItself() throws IOException {
+        Path target = dir.resolve("results.json");
+        AtomicFiles.write(target, out -> {
+            out.write("{}".getBytes());
+            out.close(); // as Jackson's ObjectMapper.writeValue does
+        });
+        assertEquals("{}", Files.readString(target));
+    }
 }
