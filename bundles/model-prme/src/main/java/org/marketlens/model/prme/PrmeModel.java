@@ -65,9 +65,20 @@ final class PrmeModel implements DifferentiableModel {
                 : in.contextMask().castTo(u.dataType());
         SDVariable itemItem = sd.math().square(context.sub(sd.expandDims(w, 1))).sum(2);      // [b, s]
         // Mean over valid context items; a row without any contributes 0 (MODELS.md §0.4).
-        SDVariable count = mask.sum(1).add(mask.max(1).rsub(1.0));
-        SDVariable sequential = itemItem.mul(mask).sum(1).div(count);
+        SDVariable count = overContext(mask, false).add(overContext(mask, true).rsub(1.0));
+        SDVariable sequential = overContext(itemItem.mul(mask), false).div(count);
         return userItem.mul(alpha).add(sequential.mul(1 - alpha)).neg();
+    }
+
+    /**
+     * Sum (or max) over the context axis of a {@code [b, s]} variable. With one context slot (PRME's s = 1) it is a
+     * reshape: ND4J 1.0.0-M1.1 throws a NullPointerException reducing over an axis of length 1.
+     */
+    private SDVariable overContext(SDVariable x, boolean max) {
+        if (contextSize == 1) {
+            return x.reshape(-1);
+        }
+        return max ? x.max(1) : x.sum(1);
     }
 
     @Override

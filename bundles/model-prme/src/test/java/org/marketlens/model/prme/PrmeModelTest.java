@@ -39,4 +39,20 @@ class PrmeModelTest {
                 new float[][] {{1, 0, 0}, {1, 1, 0}, {1, 1, 1}}, 3, 20);
         assertTrue(error < 1e-4, "relative gradient error " + error);
     }
+
+    @Test
+    void oneContextSlotTrainsAndScoresLikeTheFormula() {
+        // PRME with s = 1 (the dissertation's PRME row): a padded slot contributes nothing.
+        PrmeModel model = new PrmeModel(3, 6, 4, 1, 0.5, 0.01);
+        double error = GradientCheck.maxRelativeError(model, new BprLoss(), new int[] {0, 1, 2}, new int[] {1, 2, 3},
+                new int[] {4, 5, 0}, new int[][] {{2}, {0}, {5}}, new float[][] {{1}, {0}, {1}}, 1, 20);
+        assertTrue(error < 1e-4, "relative gradient error " + error);
+        PrmeModel tiny = new PrmeModel(1, 3, 1, 1, 0.25, 0);
+        SameDiffRecommender r = new SameDiffRecommender("PRME", tiny, Map.of(
+                PrmeModel.USERS, Nd4j.createFromArray(new float[][] {{1}}),
+                PrmeModel.ITEMS, Nd4j.createFromArray(new float[][] {{3, 0}, {0, 2}, {1, 5}})), Map.of(), 3);
+        // target 0 after item 2: 0.25·(1−3)² + 0.75·(5−0)²
+        assertArrayEquals(new float[] {-19.75f},
+                r.score(new Query(0, InteractionData.NO_GROUP, new int[] {1, 2}), new int[] {0}), 1e-5f);
+    }
 }
