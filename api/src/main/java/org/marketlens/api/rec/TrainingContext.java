@@ -25,6 +25,18 @@ public interface TrainingContext {
     OptionalDouble validate(Recommender candidate);
 
     /**
+     * Items a user is known to have outside the training data, i.e. the positives of the user's validation cases.
+     * Samplers that draw items the user "has not observed" exclude them too (MODELS.md A-25d).
+     *
+     * @param user the user index
+     * @return the items, ascending and distinct; empty by default
+     * @since 0.2.0
+     */
+    default int[] validationItems(int user) {
+        return new int[0];
+    }
+
+    /**
      * Looks up the plugin the experiment configured for a role, e.g. {@code plugin(Loss.class)} or
      * {@code plugin(NegativeSampler.class)}.
      *

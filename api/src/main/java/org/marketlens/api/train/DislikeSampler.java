@@ -1,6 +1,7 @@
 package org.marketlens.api.train;
 
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import org.marketlens.api.data.InteractionData;
 import org.marketlens.api.rec.Recommender;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -22,4 +23,25 @@ public interface DislikeSampler {
      * @return for every user the distinct drawn items, ascending
      */
     int[][] sample(InteractionData train, Recommender model, double ratio, SplittableRandom random);
+
+    /**
+     * As {@link #sample(InteractionData, Recommender, double, SplittableRandom)}, never returning the items
+     * {@code excluded} gives for a user (its validation items, MODELS.md A-25d). The default drops them from the
+     * plain draws; an implementation should rather give them probability 0 so that no draw is lost.
+     *
+     * @param excluded per user index, further items that must not be drawn
+     * @since 0.2.0
+     */
+    default int[][] sample(InteractionData train, Recommender model, double ratio, SplittableRandom random,
+                           IntFunction<int[]> excluded) {
+        int[][] drawn = sample(train, model, ratio, random);
+        for (int u = 0; u < drawn.length; u++) {
+            java.util.Set<Integer> out = new java.util.HashSet<>();
+            for (int i : excluded.apply(u)) {
+                out.add(i);
+            }
+            drawn[u] = java.util.Arrays.stream(drawn[u]).filter(i -> !out.contains(i)).toArray();
+        }
+        return drawn;
+    }
 }

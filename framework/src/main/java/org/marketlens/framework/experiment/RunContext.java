@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.stream.IntStream;
 import org.marketlens.api.data.EvalCase;
 import org.marketlens.api.data.InteractionData;
 import org.marketlens.api.eval.Evaluator;
@@ -24,6 +25,8 @@ final class RunContext implements TrainingContext {
     private final PluginRegistry plugins;
     private final Progress progress;
     private final Map<String, Object> recorded = new LinkedHashMap<>();
+    /** Per user, the sorted positives of its validation cases; built on first use. */
+    private int[][] validationItems;
 
     RunContext(String label, long seed, ExperimentSpec.TrainingSpec training, Evaluator evaluator,
             Map<String, Object> protocolParams, InteractionData train, List<EvalCase> validation,
@@ -64,6 +67,20 @@ final class RunContext implements TrainingContext {
         double value = result.mean(result.primaryMetric());
         progress.message(label + ": validation " + result.primaryMetric() + " = " + String.format("%.4f", value));
         return OptionalDouble.of(value);
+    }
+
+    @Override
+    public synchronized int[] validationItems(int user) {
+        if (validationItems == null) {
+            validationItems = new int[train.numUsers()][];
+            for (EvalCase c : validation) {
+                int[] before = validationItems[c.user()] == null ? new int[0] : validationItems[c.user()];
+                validationItems[c.user()] = IntStream.concat(IntStream.of(before), IntStream.of(c.positives()))
+                        .sorted().distinct().toArray();
+            }
+        }
+        int[] items = user < validationItems.length ? validationItems[user] : null;
+        return items == null ? new int[0] : items.clone();
     }
 
     @Override

@@ -62,7 +62,7 @@ final class RmeTraining {
         int maxIterations = v.intValue("em_iterations");
         int accepted = 0;
         for (int iteration = 1; iteration <= maxIterations && !ctx.cancelled(); iteration++) {
-            int[][] drawn = sampler.sample(train, current.model(), tau, random);
+            int[][] drawn = sampler.sample(train, current.model(), tau, random, ctx::validationItems);
             SparseRows coDisliked = coDisliked(SparseRows.ofSets(train.numItems(), drawn));
             AlsTraining.Result next = AlsTraining.fit(name,
                     new JointFactorization(liked, coLiked, coDisliked, userPairs, settings), ctx);

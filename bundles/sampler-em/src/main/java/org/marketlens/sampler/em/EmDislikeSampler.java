@@ -2,6 +2,7 @@ package org.marketlens.sampler.em;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import org.marketlens.api.data.InteractionData;
 import org.marketlens.api.rec.PluginProperties;
 import org.marketlens.api.rec.Query;
@@ -46,6 +47,13 @@ public final class EmDislikeSampler implements DislikeSampler {
 
     @Override
     public int[][] sample(InteractionData train, Recommender model, double ratio, SplittableRandom random) {
+        return sample(train, model, ratio, random, user -> new int[0]);
+    }
+
+    /** Validation items get probability 0 like observed ones (A-25d). */
+    @Override
+    public int[][] sample(InteractionData train, Recommender model, double ratio, SplittableRandom random,
+                          IntFunction<int[]> excluded) {
         if (!(ratio >= 0)) {
             throw new IllegalArgumentException("ratio τ must be >= 0, got " + ratio);
         }
@@ -53,9 +61,19 @@ public final class EmDislikeSampler implements DislikeSampler {
         for (int u = 0; u < out.length; u++) {
             int draws = (int) Math.floor(ratio * train.countOf(u));
             out[u] = draws == 0 ? new int[0]
-                    : SoftmaxPrior.draw(model.scoreAll(Query.of(u)), train.itemsOf(u), draws, temperature, random);
+                    : SoftmaxPrior.draw(model.scoreAll(Query.of(u)), known(train.itemsOf(u), excluded.apply(u)), draws,
+                            temperature, random);
         }
         return out;
+    }
+
+    private static int[] known(int[] observed, int[] excluded) {
+        if (excluded.length == 0) {
+            return observed;
+        }
+        int[] all = Arrays.copyOf(observed, observed.length + excluded.length);
+        System.arraycopy(excluded, 0, all, observed.length, excluded.length);
+        return all;
     }
 
     /** Eq. 4.9 on one user's scores. */
