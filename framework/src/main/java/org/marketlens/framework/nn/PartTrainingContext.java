@@ -52,6 +52,11 @@ public final class PartTrainingContext implements TrainingContext {
     }
 
     @Override
+    public int[] validationItems(int user) {
+        return outer.validationItems(user);
+    }
+
+    @Override
     public <T> Optional<T> plugin(Class<T> type) {
         return outer.plugin(type);
     }

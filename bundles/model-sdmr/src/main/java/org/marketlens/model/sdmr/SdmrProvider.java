@@ -21,6 +21,7 @@ import org.marketlens.api.rec.Recommender;
 import org.marketlens.api.rec.TrainingContext;
 import org.marketlens.framework.nn.NeuralSettings;
 import org.marketlens.framework.nn.ParameterSnapshot;
+import org.marketlens.framework.nn.PartTrainingContext;
 import org.marketlens.framework.nn.SameDiffTraining;
 import org.marketlens.framework.train.HyperParameterValues;
 import org.osgi.service.component.annotations.Activate;
@@ -95,7 +96,7 @@ public final class SdmrProvider implements ModelProvider {
             Map<String, Object> params, TrainingContext ctx) {
         Recommender r;
         if (snapshot.isEmpty()) {
-            r = provider.train(train, params, new PartContext(name, ctx));
+            r = provider.train(train, params, new PartTrainingContext(name, ctx, 0));
         } else {
             try (InputStream in = Files.newInputStream(Path.of(snapshot))) {
                 r = provider.load(in);
