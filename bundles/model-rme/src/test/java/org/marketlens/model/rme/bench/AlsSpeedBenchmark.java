@@ -29,7 +29,10 @@ import org.marketlens.framework.experiment.PeakMemory;
  * Not a unit test. Run (see the {@code spark} profile in this bundle's pom):
  * {@code java -Xmx12g [-Drme.itemPairCap=..] [--add-opens ...] -cp <test classpath>
  * org.marketlens.model.rme.bench.AlsSpeedBenchmark users items interactions k iterations phases}
- * (defaults 200000 20000 10000000 100 2 WMF,Spark,RME).
+ * (defaults 200000 20000 10000000 100 2 WMF,Spark,RME). Spark 3.5 on Java 17 needs {@code --add-opens=java.base/P=ALL-UNNAMED}
+ * for P in java.lang, java.lang.invoke, java.lang.reflect, java.io, java.net, java.nio, java.util,
+ * java.util.concurrent, java.util.concurrent.atomic, jdk.internal.ref, sun.nio.ch, sun.nio.cs, sun.security.action and
+ * sun.util.calendar, plus {@code -Djdk.reflect.useDirectMethodHandle=false}.
  */
 public final class AlsSpeedBenchmark {
     private static final String SPARK = "org.marketlens.model.rme.bench.spark.SparkImplicitAls";
