@@ -3,6 +3,7 @@ package org.marketlens.framework.nn.layers;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ops.impl.scatter.ScatterAdd;
 import org.nd4j.linalg.api.ops.impl.shape.Gather;
 
 /**
@@ -40,8 +41,11 @@ public final class RowLookup {
         public List<SDVariable> doDiff(List<SDVariable> gradient) {
             SDVariable table = arg(0);
             SDVariable indices = arg(1);
-            return List.of(sameDiff.scatterAdd(sameDiff.zerosLike(table), indices, gradient.get(0)),
-                    sameDiff.zerosLike(indices));
+            ScatterAdd sum = new ScatterAdd(sameDiff, sameDiff.zerosLike(table), indices, gradient.get(0));
+            // lock = true: without it libnd4j adds the update rows on parallel threads, so repeated indices race
+            // (lost additions, and training that is not reproducible from its seed).
+            sum.addBArgument(true);
+            return List.of(sum.outputVariable(), sameDiff.zerosLike(indices));
         }
     }
 }

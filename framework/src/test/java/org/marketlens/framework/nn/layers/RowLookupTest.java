@@ -55,4 +55,26 @@ class RowLookupTest {
         assertArrayEquals(new double[] {0, 0, 0}, own.get("grad").getRow(1).toDoubleVector(), 0);
         assertArrayEquals(new double[] {4, 4.1, 4.2}, own.get("grad").getRow(3).toDoubleVector(), 1e-12);
     }
+
+    @Test
+    void manyRepeatedIndicesLoseNoGradient() {
+        // 200,000 lookups of 4 rows of width 64: each row's gradient of Σ rows must be exactly its count. Unlocked,
+        // libnd4j's parallel scatter-add races on repeated rows and loses additions.
+        Nd4jRuntime.ensureLoaded();
+        SameDiff sd = SameDiff.create();
+        SDVariable table = sd.var("table", Nd4j.zeros(DataType.FLOAT, 4, 64));
+        SDVariable idx = sd.placeHolder("idx", DataType.INT, -1);
+        RowLookup.rows(sd, table, idx).sum().markAsLoss();
+        int[] indices = new int[200_000];
+        for (int b = 0; b < indices.length; b++) {
+            indices[b] = b % 4;
+        }
+        INDArray grad = sd.calculateGradients(Map.of("idx", Nd4j.createFromArray(indices)), List.of("table"))
+                .get("table");
+        for (int r = 0; r < 4; r++) {
+            for (int c = 0; c < 64; c++) {
+                assertEquals(50_000f, grad.getFloat(r, c), 0f, "row " + r + ", column " + c);
+            }
+        }
+    }
 }
