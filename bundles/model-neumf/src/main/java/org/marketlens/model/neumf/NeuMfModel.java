@@ -11,6 +11,7 @@ import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.nn.TrainingInputs;
 import org.marketlens.framework.nn.BatchRows;
 import org.marketlens.framework.nn.layers.Affine;
+import org.marketlens.framework.nn.layers.HalvingTower;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -59,21 +60,13 @@ final class NeuMfModel implements DifferentiableModel {
     private final int[] widths;
 
     NeuMfModel(int numUsers, int numItems, int dim, int layers, double lambda, Part part) {
-        if (dim < 1 || layers < 1 || (dim >> (layers - 1)) < 1) {
-            throw new IllegalArgumentException("NeuMF needs dim >= 1 and layers >= 1 with dim / 2^(layers-1) >= 1, got"
-                    + " dim " + dim + ", layers " + layers);
-        }
         this.numUsers = numUsers;
         this.numItems = numItems;
         this.dim = dim;
         this.layers = layers;
         this.lambda = lambda;
         this.part = part;
-        this.widths = new int[layers + 1];
-        widths[0] = 2 * dim;
-        for (int l = 1; l <= layers; l++) {
-            widths[l] = dim >> (l - 1);
-        }
+        this.widths = HalvingTower.widths("NeuMF", dim, layers);
     }
 
     static String weight(int layer) {

@@ -8,6 +8,7 @@ import org.marketlens.api.nn.ParameterView;
 import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.nn.TrainingInputs;
 import org.marketlens.framework.nn.layers.Affine;
+import org.marketlens.framework.nn.layers.HalvingTower;
 import org.marketlens.framework.nn.layers.RowLookup;
 import org.marketlens.framework.nn.layers.SignedDistance;
 import org.marketlens.framework.nn.BatchRows;
@@ -40,21 +41,13 @@ final class SdpModel implements FinalLayerModel {
     }
 
     SdpModel(int numUsers, int numItems, int dim, int layers, double lambda, boolean tanh) {
-        if (dim < 1 || layers < 1 || (dim >> (layers - 1)) < 1) {
-            throw new IllegalArgumentException("SDP needs dim >= 1 and 1 <= layers with dim / 2^(layers-1) >= 1, got dim "
-                    + dim + ", layers " + layers);
-        }
         this.numUsers = numUsers;
         this.numItems = numItems;
         this.dim = dim;
         this.layers = layers;
         this.lambda = lambda;
         this.tanh = tanh;
-        this.widths = new int[layers + 1];
-        widths[0] = 2 * dim;
-        for (int l = 1; l <= layers; l++) {
-            widths[l] = dim >> (l - 1);
-        }
+        this.widths = HalvingTower.widths("SDP", dim, layers);
     }
 
     static String weight(int layer) {
