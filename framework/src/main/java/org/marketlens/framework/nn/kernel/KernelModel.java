@@ -1,0 +1,9 @@
+package org.marketlens.framework.nn.kernel;
+
+import org.marketlens.api.nn.DifferentiableModel;
+
+/** A {@link DifferentiableModel} that also has a hand-written {@link ScoreKernel} of its score graph. */
+public interface KernelModel extends DifferentiableModel {
+    /** @return the kernel, equal to {@link #score} and {@link #penalty} to float precision */
+    ScoreKernel kernel();
+}

@@ -1,0 +1,54 @@
+package org.marketlens.framework.nn.kernel;
+
+import java.util.List;
+
+/**
+ * A hand-written forward pass and vector-Jacobian product of a model's score graph
+ * ({@link org.marketlens.api.nn.DifferentiableModel#score}) on {@link KernelParameters}, equal to the graph to float
+ * precision (each kernel's tests compare it with the graph's scores and gradients). The trainer runs one
+ * {@link Worker} per thread on disjoint row ranges and sums their gradients.
+ */
+public interface ScoreKernel {
+    /**
+     * @return the model's regularisation term (the graph's {@link org.marketlens.api.nn.DifferentiableModel#penalty})
+     *         in the form every model of this kind shares, which the trainer differentiates itself
+     */
+    RowPenalty penalty();
+
+    /**
+     * @param parameters the parameters to read (live: the trainer updates them between steps)
+     * @param maxRows    the most rows one {@link Worker#forward} call will get
+     * @return a worker with its own scratch space; not thread-safe, one per thread
+     */
+    Worker worker(KernelParameters parameters, int maxRows);
+
+    /** Scores row ranges and differentiates them; keeps what the backward pass needs from the last forward pass. */
+    interface Worker {
+        /**
+         * Scores rows {@code [from, to)} of the batch into {@code scores[from .. to)} (higher = more relevant).
+         */
+        void forward(KernelBatch batch, int from, int to, float[] scores);
+
+        /**
+         * Adds to {@code gradients} (same names and shapes as the parameters) the gradient of
+         * {@code Σ_{r in [from, to)} scoreGradients[r] · score_r} with respect to every parameter, using the
+         * activations of the last {@link #forward} call, which covered the same rows of the same batch.
+         */
+        void backward(KernelBatch batch, int from, int to, float[] scoreGradients, KernelParameters gradients);
+    }
+
+    /**
+     * The penalty of MODELS.md A-6 that the signed-distance models share:
+     * {@code λ · (mean over the batch's triples of ||U[u]||² + ||V[i+]||² + ||V[i−]||² + Σ_{w in dense} ||w||²)}.
+     *
+     * @param lambda    λ
+     * @param userTable name of the user table whose rows are penalised
+     * @param itemTable name of the item table whose rows are penalised
+     * @param dense     names of the weight tensors penalised as a whole
+     */
+    record RowPenalty(double lambda, String userTable, String itemTable, List<String> dense) {
+        public RowPenalty {
+            dense = List.copyOf(dense);
+        }
+    }
+}
