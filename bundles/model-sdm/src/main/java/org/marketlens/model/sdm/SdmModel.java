@@ -13,6 +13,8 @@ import org.marketlens.framework.nn.layers.RowLookup;
 import org.marketlens.framework.nn.layers.SignedDistance;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.marketlens.framework.nn.BatchRows;
+import org.marketlens.framework.nn.kernel.KernelModel;
+import org.marketlens.framework.nn.kernel.ScoreKernel;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -24,9 +26,10 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * {@code g = σ(W_g q + b_g)}, {@code q ← (1 − g) ⊙ e + g ⊙ q} (A-38: one gate, input q). Every weight is shared
  * by all hops (the "global weight constraint"), so the output-side terms are computed once. {@code D = w_eᵀ e^(H)
  * + b_e}, score {@code −D}. {@code f = tanh}; the identity is available for the reductions of §4.3.
- * Initialisation as MODELS.md §4.8; no dropout, so inference is deterministic (A-8).
+ * Initialisation as MODELS.md §4.8; no dropout, so inference is deterministic (A-8). This graph is the definition;
+ * {@link SdmKernel} computes the same score and gradients on float arrays, the trainer's fast path (issue 6).
  */
-final class SdmModel implements FinalLayerModel {
+final class SdmModel implements FinalLayerModel, KernelModel {
     /** {@code [M, 2d]}: columns {@code [0, d)} are the input memory U_in, {@code [d, 2d)} the output memory U_out. */
     static final String USER_MEMORY = "user_memory";
     /** {@code [N, 2d]}: columns {@code [0, d)} are V_in, {@code [d, 2d)} V_out. */
@@ -185,5 +188,11 @@ final class SdmModel implements FinalLayerModel {
             dense = dense == null ? x : dense.add(x);
         }
         return rows.mean().add(dense).mul(lambda);
+    }
+
+    /** @return the hand-written forward pass and gradient of {@link #score}, with {@link #penalty}'s terms */
+    @Override
+    public ScoreKernel kernel() {
+        return new SdmKernel(numItems, dim, hops, contextSize, activation, lambda);
     }
 }

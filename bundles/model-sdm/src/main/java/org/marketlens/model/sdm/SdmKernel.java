@@ -1,0 +1,462 @@
+package org.marketlens.model.sdm;
+
+import java.util.Arrays;
+import java.util.List;
+import org.marketlens.framework.nn.kernel.Dense;
+import org.marketlens.framework.nn.kernel.KernelBatch;
+import org.marketlens.framework.nn.kernel.KernelParameters;
+import org.marketlens.framework.nn.kernel.ScoreKernel;
+import org.marketlens.framework.nn.kernel.Softmin;
+import org.marketlens.framework.nn.kernel.Tanh;
+
+/**
+ * SDM's score (Eq. 5.7–5.19, {@link SdmModel#forward}) and its vector-Jacobian product on float arrays, the fast path
+ * of issue 6. Same memories, weights and order of operations as the graph: {@code q = f(W_a[u_in; v_in] + b_a)},
+ * {@code p = f(W_b[u_out; v_out] + b_b)}; the context keys {@code W_c^ctx v_in,k + b_c} and output terms
+ * {@code W_d^ctx v_out,k} are hop-invariant; per hop {@code z_k = ||f(W_c^q q + key_k)||²}, masked softmin
+ * {@code a}, {@code e = Σ_k a_k square(f(W_d^p p + b_d + W_d^ctx v_out,k))}; between hops
+ * {@code q ← e + σ(W_g q + b_g) ⊙ (q − e)}; score {@code −(w_eᵀ e^(H) + b_e)}.
+ *
+ * <p>What the graph cannot exploit: the context terms depend on the context item alone, so a worker computes them
+ * once per distinct context item of its rows (a triple's positive and negative rows, and every triple of the same
+ * user, share their context) and sums their gradients per distinct item before going back through
+ * {@code W_c^ctx}, {@code W_d^ctx} and the item memory.
+ */
+final class SdmKernel implements ScoreKernel {
+    private final int dim;
+    private final int hops;
+    private final int contextSize;
+    private final int numItems;
+    private final boolean tanh;
+    private final RowPenalty penalty;
+
+    SdmKernel(int numItems, int dim, int hops, int contextSize, SdmModel.Activation activation, double lambda) {
+        this.numItems = numItems;
+        this.dim = dim;
+        this.hops = hops;
+        this.contextSize = contextSize;
+        this.tanh = activation == SdmModel.Activation.TANH;
+        this.penalty = new RowPenalty(lambda, SdmModel.USER_MEMORY, SdmModel.ITEM_MEMORY, hops > 1
+                ? List.of(SdmModel.W_A, SdmModel.W_B, SdmModel.W_C, SdmModel.W_D, SdmModel.W_G, SdmModel.EDGE)
+                : List.of(SdmModel.W_A, SdmModel.W_B, SdmModel.W_C, SdmModel.W_D, SdmModel.EDGE));
+    }
+
+    @Override
+    public RowPenalty penalty() {
+        return penalty;
+    }
+
+    @Override
+    public Worker worker(KernelParameters parameters, int maxRows) {
+        return new SdmWorker(parameters, maxRows);
+    }
+
+    /** One thread's scratch space; row arrays are indexed by the row's offset in the range it was given. */
+    private final class SdmWorker implements Worker {
+        private final KernelParameters params;
+        private final int d = dim;
+        private final int s = contextSize;
+        // Per row.
+        private final float[] xa;        // [n, 2d] = [u_in; v_in]
+        private final float[] xb;        // [n, 2d] = [u_out; v_out]
+        private final float[][] q;       // per hop [n, d]: the query the hop attends with
+        private final float[][] gate;    // per hop h > 0 [n, d]: σ(W_g q_{h−1} + b_g)
+        private final float[][] e;       // per hop [n, d]
+        private final float[][] att;     // per hop [n, s]
+        private final float[][] hidden;  // per hop [n·s, d]: f(W_c^q q + key_k)
+        private final float[] p;         // [n, d]
+        private final float[] pd;        // [n, d] = W_d^p p + b_d
+        private final float[] r;         // [n·s, d] = f(pd + W_d^ctx v_out,k)
+        private final float[] out;       // [n·s, d] = square(r)
+        private final float[] rowScratch;  // [n, d]
+        private final float[] rowScratch2; // [n, d]
+        private final float[] rowScratch3; // [n, d]
+        private final float[] wide;      // [n, 2d]
+        private final float[] z;         // [n, s]
+        private final float[] dz;        // [n, s]
+        private final float[] dOut;      // [n·s, d]
+        // Per distinct context item.
+        private final int[] slotOfItem;  // item -> slot, −1 when absent
+        private final int[] slot;        // [n·s]: slot of each context position
+        private final int[] distinct;    // slot -> item
+        private final float[] memory;    // [slots, 2d]: the items' [v_in; v_out]
+        private final float[] keys;      // [slots, d] = W_c^ctx v_in + b_c
+        private final float[] outTerms;  // [slots, d] = W_d^ctx v_out
+        private final float[] dKeys;     // [slots, d]
+        private final float[] dOutTerms; // [slots, d]
+        private final float[] dMemory;   // [slots, 2d]
+        private int slots;
+        private int lastFrom = -1;
+        private int lastTo = -1;
+
+        SdmWorker(KernelParameters params, int maxRows) {
+            this.params = params;
+            int n = maxRows;
+            xa = new float[n * 2 * d];
+            xb = new float[n * 2 * d];
+            q = new float[hops][n * d];
+            gate = new float[hops][];
+            for (int h = 1; h < hops; h++) {
+                gate[h] = new float[n * d];
+            }
+            e = new float[hops][n * d];
+            att = new float[hops][n * s];
+            hidden = new float[hops][n * s * d];
+            p = new float[n * d];
+            pd = new float[n * d];
+            r = new float[n * s * d];
+            out = new float[n * s * d];
+            rowScratch = new float[n * d];
+            rowScratch2 = new float[n * d];
+            rowScratch3 = new float[n * d];
+            wide = new float[n * 2 * d];
+            z = new float[n * s];
+            dz = new float[n * s];
+            dOut = new float[n * s * d];
+            slotOfItem = new int[numItems];
+            Arrays.fill(slotOfItem, -1);
+            slot = new int[n * s];
+            distinct = new int[n * s];
+            memory = new float[n * s * 2 * d];
+            keys = new float[n * s * d];
+            outTerms = new float[n * s * d];
+            dKeys = new float[n * s * d];
+            dOutTerms = new float[n * s * d];
+            dMemory = new float[n * s * 2 * d];
+        }
+
+        private void activate(float[] x, int from, int to) {
+            if (tanh) {
+                Tanh.apply(x, from, to);
+            }
+        }
+
+        private void activationBackward(float[] y, int yFrom, float[] g, int from, int to) {
+            if (tanh) {
+                Tanh.backward(y, yFrom, g, from, to);
+            }
+        }
+
+        @Override
+        public void forward(KernelBatch batch, int from, int to, float[] scores) {
+            int n = to - from;
+            int twoD = 2 * d;
+            float[] users = params.values(SdmModel.USER_MEMORY);
+            float[] items = params.values(SdmModel.ITEM_MEMORY);
+            float[] wa = params.values(SdmModel.W_A);
+            float[] wb = params.values(SdmModel.W_B);
+            float[] wc = params.values(SdmModel.W_C);
+            float[] wd = params.values(SdmModel.W_D);
+
+            // Eq. 5.7, 5.8: the concatenations [u_in; v_in] and [u_out; v_out], then the input and output queries.
+            for (int l = 0; l < n; l++) {
+                int u = batch.users()[from + l] * twoD;
+                int i = batch.items()[from + l] * twoD;
+                System.arraycopy(users, u, xa, l * twoD, d);
+                System.arraycopy(items, i, xa, l * twoD + d, d);
+                System.arraycopy(users, u + d, xb, l * twoD, d);
+                System.arraycopy(items, i + d, xb, l * twoD + d, d);
+            }
+            float[] q0 = q[0];
+            Dense.fillRows(params.values(SdmModel.B_A), d, q0, d, 0, 0, n);
+            Dense.multiplyAdd(xa, twoD, 0, Dense.transposeBlock(wa, d, twoD, 0, twoD), twoD, d, q0, d, 0, 0, n);
+            activate(q0, 0, n * d);
+            Dense.fillRows(params.values(SdmModel.B_B), d, p, d, 0, 0, n);
+            Dense.multiplyAdd(xb, twoD, 0, Dense.transposeBlock(wb, d, twoD, 0, twoD), twoD, d, p, d, 0, 0, n);
+            activate(p, 0, n * d);
+            Dense.fillRows(params.values(SdmModel.B_D), d, pd, d, 0, 0, n);
+            Dense.multiplyAdd(p, d, 0, Dense.transposeBlock(wd, d, twoD, 0, d), d, d, pd, d, 0, 0, n);
+
+            // Hop-invariant context terms, once per distinct context item of these rows.
+            for (int k = 0; k < slots; k++) {
+                slotOfItem[distinct[k]] = -1;
+            }
+            slots = 0;
+            int[] context = batch.context();
+            int base = from * s;
+            for (int j = 0; j < n * s; j++) {
+                int item = context[base + j];
+                int at = slotOfItem[item];
+                if (at < 0) {
+                    at = slots++;
+                    slotOfItem[item] = at;
+                    distinct[at] = item;
+                    System.arraycopy(items, item * twoD, memory, at * twoD, twoD);
+                }
+                slot[j] = at;
+            }
+            Dense.fillRows(params.values(SdmModel.B_C), d, keys, d, 0, 0, slots);
+            Dense.multiplyAdd(memory, twoD, 0, Dense.transposeBlock(wc, d, twoD, d, d), d, d, keys, d, 0, 0, slots);
+            Dense.fillRows(null, d, outTerms, d, 0, 0, slots);
+            Dense.multiplyAdd(memory, twoD, d, Dense.transposeBlock(wd, d, twoD, d, d), d, d, outTerms, d, 0, 0,
+                    slots);
+
+            // Output memory terms r_k = f(W_d^p p + b_d + W_d^ctx v_out,k), square(r_k) (Eq. 5.11, 5.13).
+            for (int l = 0; l < n; l++) {
+                for (int k = 0; k < s; k++) {
+                    int row = (l * s + k) * d;
+                    int t = slot[l * s + k] * d;
+                    for (int c = 0; c < d; c++) {
+                        r[row + c] = pd[l * d + c] + outTerms[t + c];
+                    }
+                }
+            }
+            activate(r, 0, n * s * d);
+            for (int x = 0; x < n * s * d; x++) {
+                out[x] = r[x] * r[x];
+            }
+
+            float[] mask = batch.mask();
+            float[] wcqT = Dense.transposeBlock(wc, d, twoD, 0, d);
+            float[] wgT = hops > 1 ? Dense.transposeBlock(params.values(SdmModel.W_G), d, d, 0, d) : null;
+            float[] bg = hops > 1 ? params.values(SdmModel.B_G) : null;
+            for (int h = 0; h < hops; h++) {
+                float[] qh = q[h];
+                if (h > 0) {
+                    // Eq. 5.14, 5.15: g = σ(W_g q + b_g), q ← e + g ⊙ (q − e).
+                    float[] g = gate[h];
+                    float[] previous = q[h - 1];
+                    float[] ePrevious = e[h - 1];
+                    Dense.fillRows(bg, d, g, d, 0, 0, n);
+                    Dense.multiplyAdd(previous, d, 0, wgT, d, d, g, d, 0, 0, n);
+                    for (int x = 0; x < n * d; x++) {
+                        float gx = (float) (1.0 / (1.0 + Math.exp(-g[x])));
+                        g[x] = gx;
+                        qh[x] = ePrevious[x] + gx * (previous[x] - ePrevious[x]);
+                    }
+                }
+                // Eq. 5.9, 5.17: z_k = ||f(W_c^q q + key_k)||².
+                float[] cq = rowScratch;
+                Dense.fillRows(null, d, cq, d, 0, 0, n);
+                Dense.multiplyAdd(qh, d, 0, wcqT, d, d, cq, d, 0, 0, n);
+                float[] hid = hidden[h];
+                for (int l = 0; l < n; l++) {
+                    for (int k = 0; k < s; k++) {
+                        int row = (l * s + k) * d;
+                        int t = slot[l * s + k] * d;
+                        for (int c = 0; c < d; c++) {
+                            hid[row + c] = cq[l * d + c] + keys[t + c];
+                        }
+                    }
+                }
+                activate(hid, 0, n * s * d);
+                for (int j = 0; j < n * s; j++) {
+                    float sum = 0f;
+                    int row = j * d;
+                    for (int c = 0; c < d; c++) {
+                        sum += hid[row + c] * hid[row + c];
+                    }
+                    z[j] = sum;
+                }
+                // Eq. 5.10, 5.16, 5.13, 5.19: masked softmin and the weighted output.
+                float[] a = att[h];
+                float[] eh = e[h];
+                Arrays.fill(eh, 0, n * d, 0f);
+                for (int l = 0; l < n; l++) {
+                    Softmin.weights(z, l * s, mask, (from + l) * s, s, a, l * s);
+                    for (int k = 0; k < s; k++) {
+                        float w = a[l * s + k];
+                        if (w == 0f) {
+                            continue;
+                        }
+                        int row = (l * s + k) * d;
+                        for (int c = 0; c < d; c++) {
+                            eh[l * d + c] += w * out[row + c];
+                        }
+                    }
+                }
+            }
+            // Eq. 5.12, 5.18: score = −(w_eᵀ e^(H) + b_e).
+            float[] edge = params.values(SdmModel.EDGE);
+            float bias = params.values(SdmModel.EDGE_BIAS)[0];
+            float[] last = e[hops - 1];
+            for (int l = 0; l < n; l++) {
+                float sum = 0f;
+                for (int c = 0; c < d; c++) {
+                    sum += edge[c] * last[l * d + c];
+                }
+                scores[from + l] = -(sum + bias);
+            }
+            lastFrom = from;
+            lastTo = to;
+        }
+
+        @Override
+        public void backward(KernelBatch batch, int from, int to, float[] scoreGradients, KernelParameters gradients) {
+            if (from != lastFrom || to != lastTo) {
+                throw new IllegalStateException("backward over rows [" + from + ", " + to + ") after forward over ["
+                        + lastFrom + ", " + lastTo + ")");
+            }
+            int n = to - from;
+            int twoD = 2 * d;
+            float[] wa = params.values(SdmModel.W_A);
+            float[] wb = params.values(SdmModel.W_B);
+            float[] wc = params.values(SdmModel.W_C);
+            float[] wd = params.values(SdmModel.W_D);
+            float[] gWc = gradients.values(SdmModel.W_C);
+            float[] gWd = gradients.values(SdmModel.W_D);
+
+            // Edge layer: dD = −dScore; de^(H) = dD · w_e.
+            float[] edge = params.values(SdmModel.EDGE);
+            float[] gEdge = gradients.values(SdmModel.EDGE);
+            float[] last = e[hops - 1];
+            float[] de = rowScratch;
+            float biasGradient = 0f;
+            for (int l = 0; l < n; l++) {
+                float dD = -scoreGradients[from + l];
+                biasGradient += dD;
+                for (int c = 0; c < d; c++) {
+                    gEdge[c] += dD * last[l * d + c];
+                    de[l * d + c] = dD * edge[c];
+                }
+            }
+            gradients.values(SdmModel.EDGE_BIAS)[0] += biasGradient;
+
+            Arrays.fill(dOut, 0, n * s * d, 0f);
+            Arrays.fill(dKeys, 0, slots * d, 0f);
+            Arrays.fill(dOutTerms, 0, slots * d, 0f);
+            float[] dq = rowScratch2;
+            float[] dcq = rowScratch3;
+            Arrays.fill(dq, 0, n * d, 0f);
+            float[] da = z;  // z is not needed any more: reuse it for the gradient of the attention weights
+            float[] bcGradient = gradients.values(SdmModel.B_C);
+            for (int h = hops - 1; h >= 0; h--) {
+                float[] a = att[h];
+                float[] hid = hidden[h];
+                // e = Σ_k a_k out_k: d out_k += a_k de, da_k = de · out_k.
+                for (int l = 0; l < n; l++) {
+                    for (int k = 0; k < s; k++) {
+                        int j = l * s + k;
+                        int row = j * d;
+                        float w = a[j];
+                        float sum = 0f;
+                        for (int c = 0; c < d; c++) {
+                            sum += de[l * d + c] * out[row + c];
+                        }
+                        da[j] = sum;
+                        if (w != 0f) {
+                            for (int c = 0; c < d; c++) {
+                                dOut[row + c] += w * de[l * d + c];
+                            }
+                        }
+                    }
+                    Softmin.backward(a, l * s, da, l * s, s, dz, l * s);
+                }
+                // z_k = ||hidden_k||², hidden_k = f(cq + key_k): d pre_k = 2 dz_k hidden_k f'(·), summed over k into
+                // the query's part and per distinct item into the key's.
+                Arrays.fill(dcq, 0, n * d, 0f);
+                for (int l = 0; l < n; l++) {
+                    for (int k = 0; k < s; k++) {
+                        int j = l * s + k;
+                        float g2 = 2f * dz[j];
+                        if (g2 == 0f) {
+                            continue;
+                        }
+                        int row = j * d;
+                        int t = slot[j] * d;
+                        for (int c = 0; c < d; c++) {
+                            float y = hid[row + c];
+                            float g = tanh ? g2 * y * (1f - y * y) : g2 * y;
+                            dcq[l * d + c] += g;
+                            dKeys[t + c] += g;
+                        }
+                    }
+                }
+                Dense.backwardWeights(dcq, d, 0, q[h], d, 0, d, d, gWc, twoD, 0, 0, n);
+                Dense.backwardInput(dcq, d, 0, wc, twoD, 0, d, d, dq, d, 0, 0, n);
+                if (h > 0) {
+                    // q_h = e_{h−1} + g ⊙ (q_{h−1} − e_{h−1}), g = σ(W_g q_{h−1} + b_g).
+                    float[] g = gate[h];
+                    float[] previous = q[h - 1];
+                    float[] ePrevious = e[h - 1];
+                    float[] dPre = dcq;  // reuse: the pre-activation gradient of the gate
+                    for (int x = 0; x < n * d; x++) {
+                        float gx = g[x];
+                        float dqx = dq[x];
+                        de[x] = dqx * (1f - gx);
+                        dPre[x] = dqx * (previous[x] - ePrevious[x]) * gx * (1f - gx);
+                        dq[x] = dqx * gx;
+                    }
+                    Dense.backwardWeights(dPre, d, 0, previous, d, 0, d, d, gradients.values(SdmModel.W_G), d, 0, 0,
+                            n);
+                    Dense.backwardBias(dPre, d, 0, d, gradients.values(SdmModel.B_G), 0, n);
+                    Dense.backwardInput(dPre, d, 0, params.values(SdmModel.W_G), d, 0, d, d, dq, d, 0, 0, n);
+                }
+            }
+            float[] gUsers = gradients.values(SdmModel.USER_MEMORY);
+            float[] gItems = gradients.values(SdmModel.ITEM_MEMORY);
+            // q_1 = f(W_a [u_in; v_in] + b_a).
+            activationBackward(q[0], 0, dq, 0, n * d);
+            Dense.backwardWeights(dq, d, 0, xa, twoD, 0, twoD, d, gradients.values(SdmModel.W_A), twoD, 0, 0, n);
+            Dense.backwardBias(dq, d, 0, d, gradients.values(SdmModel.B_A), 0, n);
+            Arrays.fill(wide, 0, n * twoD, 0f);
+            Dense.backwardInput(dq, d, 0, wa, twoD, 0, twoD, d, wide, twoD, 0, 0, n);
+            scatter(batch, from, n, wide, gUsers, gItems, 0);
+
+            // out_k = square(r_k), r_k = f(pd + outTerm_k), pd = W_d^p p + b_d.
+            for (int x = 0; x < n * s * d; x++) {
+                dOut[x] *= 2f * r[x];
+            }
+            activationBackward(r, 0, dOut, 0, n * s * d);
+            float[] dpd = rowScratch3;
+            Arrays.fill(dpd, 0, n * d, 0f);
+            for (int l = 0; l < n; l++) {
+                for (int k = 0; k < s; k++) {
+                    int j = l * s + k;
+                    int row = j * d;
+                    int t = slot[j] * d;
+                    for (int c = 0; c < d; c++) {
+                        float g = dOut[row + c];
+                        dpd[l * d + c] += g;
+                        dOutTerms[t + c] += g;
+                    }
+                }
+            }
+            Dense.backwardWeights(dpd, d, 0, p, d, 0, d, d, gWd, twoD, 0, 0, n);
+            Dense.backwardBias(dpd, d, 0, d, gradients.values(SdmModel.B_D), 0, n);
+            float[] dp = rowScratch2;
+            Arrays.fill(dp, 0, n * d, 0f);
+            Dense.backwardInput(dpd, d, 0, wd, twoD, 0, d, d, dp, d, 0, 0, n);
+            // p = f(W_b [u_out; v_out] + b_b).
+            activationBackward(p, 0, dp, 0, n * d);
+            Dense.backwardWeights(dp, d, 0, xb, twoD, 0, twoD, d, gradients.values(SdmModel.W_B), twoD, 0, 0, n);
+            Dense.backwardBias(dp, d, 0, d, gradients.values(SdmModel.B_B), 0, n);
+            Arrays.fill(wide, 0, n * twoD, 0f);
+            Dense.backwardInput(dp, d, 0, wb, twoD, 0, twoD, d, wide, twoD, 0, 0, n);
+            scatter(batch, from, n, wide, gUsers, gItems, d);
+
+            // Per distinct context item: keys = W_c^ctx v_in + b_c, outTerms = W_d^ctx v_out.
+            Dense.backwardBias(dKeys, d, 0, d, bcGradient, 0, slots);
+            Dense.backwardWeights(dKeys, d, 0, memory, twoD, 0, d, d, gWc, twoD, d, 0, slots);
+            Dense.backwardWeights(dOutTerms, d, 0, memory, twoD, d, d, d, gWd, twoD, d, 0, slots);
+            Arrays.fill(dMemory, 0, slots * twoD, 0f);
+            Dense.backwardInput(dKeys, d, 0, wc, twoD, d, d, d, dMemory, twoD, 0, 0, slots);
+            Dense.backwardInput(dOutTerms, d, 0, wd, twoD, d, d, d, dMemory, twoD, d, 0, slots);
+            for (int k = 0; k < slots; k++) {
+                int target = distinct[k] * twoD;
+                int source = k * twoD;
+                for (int c = 0; c < twoD; c++) {
+                    gItems[target + c] += dMemory[source + c];
+                }
+            }
+        }
+
+        /**
+         * Adds the gradient of a concatenation {@code [user half; item half]} ({@code wide}, {@code [n, 2d]}) to the
+         * user and item memory rows, at column {@code col0} (0: the input memories, d: the output memories).
+         */
+        private void scatter(KernelBatch batch, int from, int n, float[] wide, float[] gUsers, float[] gItems,
+                int col0) {
+            int twoD = 2 * d;
+            for (int l = 0; l < n; l++) {
+                int u = batch.users()[from + l] * twoD + col0;
+                int i = batch.items()[from + l] * twoD + col0;
+                int w = l * twoD;
+                for (int c = 0; c < d; c++) {
+                    gUsers[u + c] += wide[w + c];
+                    gItems[i + c] += wide[w + d + c];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.marketlens.model.sdm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.marketlens.framework.nn.KernelCheck;
+import org.marketlens.api.nn.ParameterSpec;
+import org.marketlens.framework.nn.Nd4jRuntime;
+import org.marketlens.framework.nn.kernel.KernelBatch;
+import org.marketlens.framework.nn.kernel.KernelParameters;
+import org.marketlens.framework.nn.kernel.ScoreKernel;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * {@link SdmKernel} against SDM's SameDiff graph (the reference): scores and the gradients of every parameter, for
+ * 1–4 hops, both activations, padded contexts, an all-padding row and repeated users, items and context items, at
+ * the initial scale and at a scale that saturates tanh. The rows are split over two workers, as the trainer does.
+ */
+class SdmKernelTest {
+    private static final int USERS = 5;
+    private static final int ITEMS = 9;
+
+    /**
+     * Rows as the trainer lays them out, {@code [positives; negatives]} with user and context repeated, users and
+     * items drawn from small ranges so they repeat; row 1 (and its negative) has only padding, row 2 one valid slot.
+     */
+    private static KernelBatch batch(int triples, int s, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int rows = 2 * triples;
+        int[] users = new int[rows];
+        int[] items = new int[rows];
+        int[] context = new int[rows * s];
+        float[] mask = new float[rows * s];
+        for (int t = 0; t < triples; t++) {
+            int user = random.nextInt(USERS);
+            users[t] = user;
+            users[t + triples] = user;
+            items[t] = random.nextInt(ITEMS);
+            items[t + triples] = random.nextInt(ITEMS);
+            int valid = t == 1 ? 0 : t == 2 ? 1 : 1 + random.nextInt(s);
+            for (int k = 0; k < s; k++) {
+                // Padding sits first (oldest side) and points at any valid index, here item 0 or a random one.
+                boolean real = k >= s - valid;
+                int item = real ? random.nextInt(ITEMS) : (t % 2 == 0 ? 0 : random.nextInt(ITEMS));
+                for (int half : new int[] {t, t + triples}) {
+                    context[half * s + k] = item;
+                    mask[half * s + k] = real ? 1f : 0f;
+                }
+            }
+        }
+        return new KernelBatch(users, items, s, context, mask);
+    }
+
+    /** Every tensor uniform in (−0.5, 0.5). */
+    private static Map<String, INDArray> randomParameters(SdmModel model, long seed) {
+        Nd4jRuntime.ensureLoaded();
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, INDArray> parameters = new LinkedHashMap<>();
+        for (ParameterSpec spec : model.parameters()) {
+            long size = 1;
+            for (long x : spec.shape()) {
+                size *= x;
+            }
+            float[] values = new float[(int) size];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) (random.nextDouble() - 0.5);
+            }
+            parameters.put(spec.name(), Nd4j.create(values, spec.shape(), 'c'));
+        }
+        return parameters;
+    }
+
+    private static void check(SdmModel model, KernelBatch batch, long seed, double scale) {
+        KernelCheck.Result result = KernelCheck.compare(model, batch, seed, scale);
+        System.out.printf("SDM kernel vs graph: hops %d, %s, d %d, rows %d, scale %s: scores %.2e, worst %.2e%n",
+                model.hops(), batch.contextSize() + " slots", model.finalVectorSize(),
+                batch.rows(), scale, result.scores(), result.worst());
+        assertTrue(result.worst() < 1e-4, () -> "hops " + model.hops() + ", scale " + scale + ": " + result);
+    }
+
+    @Test
+    void matchesTheGraphForOneToFourHopsAtInitialAndSaturatingScales() {
+        for (int hops = 1; hops <= 4; hops++) {
+            SdmModel model = new SdmModel(USERS, ITEMS, 6, hops, 4, 0.01, SdmModel.Activation.TANH);
+            for (long seed = 1; seed <= 2; seed++) {
+                KernelBatch batch = batch(7, 4, seed * 31 + hops);
+                check(model, batch, seed, 1);
+                check(model, batch, seed, 10);
+            }
+        }
+    }
+
+    @Test
+    void matchesTheGraphWithTheIdentityActivation() {
+        for (int hops = 1; hops <= 3; hops++) {
+            SdmModel model = new SdmModel(USERS, ITEMS, 5, hops, 3, 0.01, SdmModel.Activation.IDENTITY);
+            KernelBatch batch = batch(6, 3, 77 + hops);
+            check(model, batch, 3, 1);
+            check(model, batch, 4, 3);
+        }
+    }
+
+    @Test
+    void matchesTheGraphAtTheBenchmarkSizes() {
+        // d = 64, s = 5, 3 hops: the widths of ml-100k-loo's runs, so the vectorised loops run their full length.
+        SdmModel model = new SdmModel(USERS, ITEMS, 64, 3, 5, 1e-4, SdmModel.Activation.TANH);
+        KernelBatch batch = batch(12, 5, 5);
+        check(model, batch, 11, 1);
+        check(model, batch, 12, 10);
+    }
+
+    @Test
+    void twoContextSlotsAndSingleRowRanges() {
+        SdmModel model = new SdmModel(USERS, ITEMS, 4, 2, 2, 0.01, SdmModel.Activation.TANH);
+        check(model, batch(1, 2, 9), 5, 1);
+        check(model, batch(4, 2, 10), 6, 10);
+    }
+
+    @Test
+    void anAllPaddingRowScoresTheBiasAndGivesNoContextGradient() {
+        // With no valid context item the attention is all zero, so e^(H) = 0 and the score is −b_e (MODELS.md §0.4).
+        SdmModel model = new SdmModel(USERS, ITEMS, 4, 2, 3, 0, SdmModel.Activation.TANH);
+        ScoreKernel kernel = model.kernel();
+        KernelBatch batch = new KernelBatch(new int[] {0, 0}, new int[] {1, 2}, 3, new int[] {4, 5, 6, 4, 5, 6},
+                new float[6]);
+        KernelParameters parameters = KernelParameters.copyOf(randomParameters(model, 3));
+        parameters.values(SdmModel.EDGE_BIAS)[0] = 0.25f;
+        ScoreKernel.Worker worker = kernel.worker(parameters, 2);
+        float[] scores = new float[2];
+        worker.forward(batch, 0, 2, scores);
+        assertEquals(-0.25f, scores[0], 0f);
+        assertEquals(-0.25f, scores[1], 0f);
+        KernelParameters gradients = parameters.zerosLike();
+        worker.backward(batch, 0, 2, new float[] {1, -2}, gradients);
+        float[] items = gradients.values(SdmModel.ITEM_MEMORY);
+        for (int item : new int[] {4, 5, 6}) {
+            for (int c = 0; c < 8; c++) {
+                assertEquals(0f, items[item * 8 + c], 0f, "context item " + item);
+            }
+        }
+        assertEquals(1f, gradients.values(SdmModel.EDGE_BIAS)[0], 0f);  // −(1 − 2)
+    }
+
+    @Test
+    void thePenaltyNamesWhatTheGraphPenalises() {
+        assertEquals(List.of(SdmModel.W_A, SdmModel.W_B, SdmModel.W_C, SdmModel.W_D, SdmModel.W_G, SdmModel.EDGE),
+                new SdmModel(USERS, ITEMS, 4, 2, 3, 0.5, SdmModel.Activation.TANH).kernel().penalty().dense());
+        ScoreKernel.RowPenalty one = new SdmModel(USERS, ITEMS, 4, 1, 3, 0.5, SdmModel.Activation.TANH).kernel()
+                .penalty();
+        assertEquals(List.of(SdmModel.W_A, SdmModel.W_B, SdmModel.W_C, SdmModel.W_D, SdmModel.EDGE), one.dense());
+        assertEquals(0.5, one.lambda());
+        assertEquals(SdmModel.USER_MEMORY, one.userTable());
+        assertEquals(SdmModel.ITEM_MEMORY, one.itemTable());
+    }
+}
