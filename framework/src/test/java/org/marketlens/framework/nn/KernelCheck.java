@@ -56,15 +56,22 @@ public final class KernelCheck {
         Map<String, SDVariable> variables = new LinkedHashMap<>();
         parameters.forEach((k, v) -> variables.put(k, sd.var(k, v.dup())));
         int s = batch.contextSize();
+        // Context and mask are placeholders, as in the training graph: ND4J M1.1 names a gradient for a constant the
+        // mask feeds twice ("<name>-grad" already exists), e.g. SDM's prepared mask terms.
+        Map<String, INDArray> feed = new LinkedHashMap<>();
+        if (s > 0) {
+            feed.put("context", Nd4j.createFromArray(batch.context()).reshape(batch.rows(), s));
+            feed.put("contextMask", Nd4j.createFromArray(batch.mask()).reshape(batch.rows(), s));
+        }
         ScoreInputs in = new ScoreInputs(sd.constant("users", Nd4j.createFromArray(batch.users())),
                 sd.constant("items", Nd4j.createFromArray(batch.items())),
-                s > 0 ? sd.constant("context", Nd4j.createFromArray(batch.context()).reshape(batch.rows(), s)) : null,
-                s > 0 ? sd.constant("mask", Nd4j.createFromArray(batch.mask()).reshape(batch.rows(), s)) : null);
+                s > 0 ? sd.placeHolder("context", DataType.INT, -1, s) : null,
+                s > 0 ? sd.placeHolder("contextMask", DataType.FLOAT, -1, s) : null);
         SDVariable score = model.score(sd, variables::get, in);
         SDVariable objective = score.mul(sd.constant("w", Nd4j.createFromArray(weights))).sum();
         objective.markAsLoss();
-        INDArray graphScores = score.eval().castTo(DataType.FLOAT);
-        Map<String, INDArray> graphGradients = sd.calculateGradients(Map.of(), List.copyOf(variables.keySet()));
+        INDArray graphScores = score.eval(feed).castTo(DataType.FLOAT);
+        Map<String, INDArray> graphGradients = sd.calculateGradients(feed, List.copyOf(variables.keySet()));
 
         KernelParameters kernelParameters = KernelParameters.copyOf(parameters);
         KernelParameters kernelGradients = kernelParameters.zerosLike();
