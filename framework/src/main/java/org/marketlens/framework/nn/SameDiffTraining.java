@@ -12,6 +12,9 @@ import org.marketlens.api.nn.Loss;
 import org.marketlens.api.rec.Recommender;
 import org.marketlens.api.rec.TrainingContext;
 import org.marketlens.api.train.NegativeSampler;
+import org.marketlens.framework.nn.kernel.KernelModel;
+import org.marketlens.framework.nn.kernel.KernelTraining;
+import org.marketlens.framework.nn.kernel.ScoreGradientLoss;
 import org.marketlens.framework.train.ContextWindows;
 import org.marketlens.framework.train.EarlyStopping;
 import org.marketlens.framework.train.TripleBatches;
@@ -27,6 +30,10 @@ import org.nd4j.linalg.learning.config.Adam;
  * every parameter, one validation per epoch, early stopping, and the best checkpoint kept (MODELS.md §3.7, §3.8
  * step 1–4, §4.8). A loss that names a pre-training loss (APR) first trains with that loss to its best
  * checkpoint and then continues from there.
+ * <p>
+ * A {@link KernelModel} trained with a {@link ScoreGradientLoss} (BPR) takes the same loop with its hand-written
+ * kernel instead of the SameDiff graph ({@link KernelTraining}, issue 6); {@code -Dmarketlens.kernels=false} forces
+ * the graph.
  */
 public final class SameDiffTraining {
     private static final int PROGRESS_EVERY = 20;
@@ -86,9 +93,23 @@ public final class SameDiffTraining {
             Function<Map<String, INDArray>, Recommender> serving, SplittableRandom random, boolean startIsCheckpoint) {
         Map<String, INDArray> live = new LinkedHashMap<>();
         start.forEach((k, v) -> live.put(k, v.dup()));
-        TrainingGraph graph = new TrainingGraph(model, live, loss);
-        List<String> names = List.copyOf(live.keySet());
-        Map<String, GradientUpdater<?>> updaters = adam(live, settings.learningRate());
+        // The per-batch work: a model's hand-written kernel where it has one and the loss differentiates scores
+        // directly (BPR), else the SameDiff graph (issue 6; -Dmarketlens.kernels=false forces the graph).
+        Step step = KernelTraining.applies(model, loss)
+                ? new KernelStep(new KernelTraining((KernelModel) model, (ScoreGradientLoss) loss, live,
+                        settings.learningRate(), settings.batchSize(), KernelTraining.defaultThreads()), live)
+                : new GraphStep(model, live, loss, settings.learningRate());
+        ctx.record(stage + ".kernels", step instanceof KernelStep);
+        try {
+            return epochs(stage, model, live, step, sampler, train, settings, ctx, serving, random, startIsCheckpoint);
+        } finally {
+            step.close();
+        }
+    }
+
+    private static Map<String, INDArray> epochs(String stage, DifferentiableModel model, Map<String, INDArray> live,
+            Step step, NegativeSampler sampler, InteractionData train, NeuralSettings settings, TrainingContext ctx,
+            Function<Map<String, INDArray>, Recommender> serving, SplittableRandom random, boolean startIsCheckpoint) {
         // A model with context trains only on instances with at least one context item (MODELS.md A-39).
         ContextWindows windows = model.contextSize() > 0 ? new ContextWindows(model.contextSize()) : null;
         TripleBatches batches = new TripleBatches(train, sampler, settings.negatives(), settings.batchSize(),
@@ -113,44 +134,31 @@ public final class SameDiffTraining {
             double[] lossSum = {0};
             long epochStart = System.nanoTime();
             batches.epochOfInstances(random.split(), (users, positives, negatives, interactions, index) -> {
-                if (windows == null) {
-                    graph.feed(users, positives, negatives);
-                } else {
+                int[] context = null;
+                float[] mask = null;
+                if (windows != null) {
                     int s = windows.size();
-                    int[] context = new int[users.length * s];
-                    float[] mask = new float[users.length * s];
+                    context = new int[users.length * s];
+                    mask = new float[users.length * s];
                     for (int b = 0; b < users.length; b++) {
                         windows.fillTraining(train, users[b], interactions[b], context, mask, b);
                     }
-                    graph.feed(users, positives, negatives, Nd4j.createFromArray(context).reshape(users.length, s),
-                            Nd4j.createFromArray(mask).reshape(users.length, s));
                 }
-                long t0 = System.nanoTime();
-                loss.beforeStep(graph);
-                OutAndGrad step = graph.sameDiff().calculateGradientsAndOutputs(graph.currentFeed(),
-                        List.of(graph.objectiveName()), names);
-                lossSum[0] += step.getOutputs().get(graph.objectiveName()).getDouble(0);
-                long t1 = System.nanoTime();
-                for (String name : names) {
-                    INDArray gradient = step.getGradients().get(name);
-                    updaters.get(name).applyUpdater(gradient, iteration[0], epochNumber);
-                    live.get(name).subi(gradient);
-                }
-                nanos[0] += t1 - t0;
-                nanos[1] += System.nanoTime() - t1;
+                lossSum[0] += step.run(users, positives, negatives, context, mask, iteration[0], epochNumber, nanos);
                 iteration[0]++;
                 if (index % PROGRESS_EVERY == 0 || index == total - 1) {
                     ctx.progress(label, index + 1, total);
                 }
                 return !ctx.cancelled();
             });
+            step.sync();
             double seconds = (System.nanoTime() - epochStart) / 1e9;
             epochSeconds.add(seconds);
             ctx.record(stage + ".epochSeconds", List.copyOf(epochSeconds));
             ctx.record(stage + ".triplesPerSecond", batches.triplesPerEpoch() / seconds);
             ctx.record(stage + ".lastEpochLoss", lossSum[0] / total);
-            // Where an epoch's time goes: SameDiff forward+backward (with the loss's hook), Adam, and the rest
-            // (sampling, batch and context arrays, feeding).
+            // Where an epoch's time goes: forward+backward (SameDiff with the loss's hook, or the kernel), Adam, and
+            // the rest (sampling, batch and context arrays, feeding).
             ctx.record(stage + ".lastEpochGradientSeconds", nanos[0] / 1e9);
             ctx.record(stage + ".lastEpochUpdateSeconds", nanos[1] / 1e9);
             nanos[0] = 0;
@@ -170,6 +178,110 @@ public final class SameDiffTraining {
         ctx.record(stage + ".bestEpoch", stopping.bestEpoch() + 1);
         ctx.record(stage + ".bestValidation", stopping.best());
         return best == live ? copy(live) : best;
+    }
+
+    /** One optimiser step on a batch: the SameDiff graph's or a kernel's (issue 6). */
+    private interface Step extends AutoCloseable {
+        /**
+         * @param context   {@code n · s} context items of the triples, or {@code null} for models without context
+         * @param mask      {@code n · s} context mask, or {@code null}
+         * @param nanos     adds the time of [0] the gradients (with the loss's hook) and [1] the optimiser update
+         * @return the objective on the batch before the step
+         */
+        double run(int[] users, int[] positives, int[] negatives, int[] context, float[] mask, int iteration,
+                int epoch, long[] nanos);
+
+        /** Brings the trainer's parameter arrays up to date (before a validation or checkpoint). */
+        void sync();
+
+        @Override
+        void close();
+    }
+
+    /** The SameDiff path: the (model, loss) graph's gradients and ND4J's Adam on the graph's own arrays. */
+    private static final class GraphStep implements Step {
+        private final TrainingGraph graph;
+        private final Loss loss;
+        private final Map<String, INDArray> live;
+        private final List<String> names;
+        private final Map<String, GradientUpdater<?>> updaters;
+        private final int contextSize;
+
+        GraphStep(DifferentiableModel model, Map<String, INDArray> live, Loss loss, double learningRate) {
+            this.graph = new TrainingGraph(model, live, loss);
+            this.loss = loss;
+            this.live = live;
+            this.names = List.copyOf(live.keySet());
+            this.updaters = adam(live, learningRate);
+            this.contextSize = model.contextSize();
+        }
+
+        @Override
+        public double run(int[] users, int[] positives, int[] negatives, int[] context, float[] mask,
+                int iteration, int epoch, long[] nanos) {
+            if (context == null) {
+                graph.feed(users, positives, negatives);
+            } else {
+                graph.feed(users, positives, negatives,
+                        Nd4j.createFromArray(context).reshape(users.length, contextSize),
+                        Nd4j.createFromArray(mask).reshape(users.length, contextSize));
+            }
+            long t0 = System.nanoTime();
+            loss.beforeStep(graph);
+            OutAndGrad step = graph.sameDiff().calculateGradientsAndOutputs(graph.currentFeed(),
+                    List.of(graph.objectiveName()), names);
+            double objective = step.getOutputs().get(graph.objectiveName()).getDouble(0);
+            long t1 = System.nanoTime();
+            for (String name : names) {
+                INDArray gradient = step.getGradients().get(name);
+                updaters.get(name).applyUpdater(gradient, iteration, epoch);
+                live.get(name).subi(gradient);
+            }
+            nanos[0] += t1 - t0;
+            nanos[1] += System.nanoTime() - t1;
+            return objective;
+        }
+
+        @Override
+        public void sync() {
+            // The graph's arrays are the trainer's (TrainingGraph rebinds the map).
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** The kernel path: {@link KernelTraining} on float copies, written back to the trainer's arrays on sync. */
+    private static final class KernelStep implements Step {
+        private final KernelTraining kernel;
+        private final Map<String, INDArray> live;
+
+        KernelStep(KernelTraining kernel, Map<String, INDArray> live) {
+            this.kernel = kernel;
+            this.live = live;
+        }
+
+        @Override
+        public double run(int[] users, int[] positives, int[] negatives, int[] context, float[] mask,
+                int iteration, int epoch, long[] nanos) {
+            long gradient = kernel.gradientNanos();
+            long update = kernel.updateNanos();
+            double objective = kernel.step(users, positives, negatives, context, mask, iteration);
+            nanos[0] += kernel.gradientNanos() - gradient;
+            nanos[1] += kernel.updateNanos() - update;
+            return objective;
+        }
+
+        @Override
+        public void sync() {
+            kernel.copyTo(live);
+        }
+
+        @Override
+        public void close() {
+            kernel.close();
+        }
     }
 
     /** @return {@code start}, checked to hold exactly the declared parameters with their shapes */
