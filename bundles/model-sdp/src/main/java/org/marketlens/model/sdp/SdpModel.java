@@ -12,6 +12,8 @@ import org.marketlens.framework.nn.layers.HalvingTower;
 import org.marketlens.framework.nn.layers.RowLookup;
 import org.marketlens.framework.nn.layers.SignedDistance;
 import org.marketlens.framework.nn.BatchRows;
+import org.marketlens.framework.nn.kernel.KernelModel;
+import org.marketlens.framework.nn.kernel.ScoreKernel;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -19,9 +21,10 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * SDP (Eq. 5.1–5.6; MODELS.md §4.2): {@code e^(1) = tanh(W^(1)[u_i; v_j] + b^(1))}, further tanh layers of halving
  * width, {@code e^(ℓ+1) = square(e^(ℓ))}, {@code D = w_oᵀ e^(ℓ+1) + b_o}, score {@code −D}. Embeddings start at
  * N(0, 0.01²), weight matrices and the edge weights He-normal, biases 0 (MODELS.md §4.8). Penalty: {@code λ} times
- * the batch mean of the squared norms of the rows used plus the squared norm of the dense weights (A-6).
+ * the batch mean of the squared norms of the rows used plus the squared norm of the dense weights (A-6). The graph
+ * is the definition; {@link SdpKernel} is the same score and gradient by hand, which BPR training takes (issue 6).
  */
-final class SdpModel implements FinalLayerModel {
+final class SdpModel implements FinalLayerModel, KernelModel {
     static final String USERS = "user_embedding";
     static final String ITEMS = "item_embedding";
     static final String EDGE = "w_o";
@@ -105,5 +108,11 @@ final class SdpModel implements FinalLayerModel {
             dense = dense.add(sd.squaredNorm(params.get(weight(l))));
         }
         return rows.add(dense).mul(lambda);
+    }
+
+    /** @return the hand-written forward pass and gradient of {@link #score}, with {@link #penalty}'s terms */
+    @Override
+    public ScoreKernel kernel() {
+        return new SdpKernel(dim, widths, tanh, lambda);
     }
 }
