@@ -41,22 +41,35 @@ class SyntheticProjectSourceTest {
     }
 
     @Test
-    void creatorActivityDuringFundraisingSeparatesOnTimeFromLateProjects() {
-        // the documented rule: creator posts during fundraising grow with diligence z, which lowers the delay score
-        double[] sum = new double[2];
+    void creatorActivityInTheSecondHalfOfFundraisingSeparatesOnTimeFromLateProjectsMoreThanTheFirstHalf() {
+        // the documented rule: a launch promotion every creator makes (first fifth of the campaign, whatever the
+        // diligence z), then posts that grow with z and with time towards the deadline (density 2t/T); so the
+        // first half (TP2) shows less of z than the second (TP2 -> TP3), as in Table 3.2 where TP2 is led by the
+        // launch features and TP3 by |updates|
+        double[][] sum = new double[2][2];
         int[] count = new int[2];
+        double[] half = new double[2];
         for (Project p : SyntheticProjectSource.generate(600, 4)) {
             Instant mid = p.launchTime().plus(Duration.between(p.launchTime(), p.fundraisingEndTime()).dividedBy(2));
-            long posts = p.comments().stream()
+            Instant end = p.fundraisingEndTime();
+            long first = p.comments().stream()
                     .filter(c -> c.role() == AuthorRole.CREATOR && !c.time().isAfter(mid)).count()
                     + p.updates().stream().filter(u -> !u.time().isAfter(mid)).count();
+            long second = p.comments().stream()
+                    .filter(c -> c.role() == AuthorRole.CREATOR && c.time().isAfter(mid) && !c.time().isAfter(end))
+                    .count()
+                    + p.updates().stream().filter(u -> u.time().isAfter(mid) && !u.time().isAfter(end)).count();
             int late = p.label().late() ? 1 : 0;
-            sum[late] += posts;
+            sum[late][0] += first;
+            sum[late][1] += second;
             count[late]++;
         }
-        double onTime = sum[0] / count[0];
-        double late = sum[1] / count[1];
-        assertTrue(onTime > 1.3 * late, "creator posts in the first half: on time " + onTime + ", late " + late);
+        for (int h = 0; h < 2; h++) {
+            half[h] = (sum[0][h] / count[0]) / (sum[1][h] / count[1]);
+        }
+        assertTrue(half[0] > 1.05, "first half still separates a little: on time / late = " + half[0]);
+        assertTrue(half[1] > 1.5, "second half: on time / late = " + half[1]);
+        assertTrue(half[1] > half[0] + 0.3, "second half " + half[1] + " vs first half " + half[0]);
     }
 
     @Test
