@@ -3,6 +3,7 @@ package org.marketlens.framework.delivery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.marketlens.framework.train.Seeds;
 
 /** Cross-validation folds: stratified by the binary label (MODELS.md §1.7 [ASSUMPTION]) or plain random. */
 public final class Folds {
@@ -33,6 +34,29 @@ public final class Folds {
             }
         }
         return fold;
+    }
+
+    /**
+     * Folds for repeated stratified k-fold cross-validation: repetition 1 is {@link #stratified}{@code (labels, k,
+     * seed)}, so one repetition gives the plain protocol's folds; repetition r &gt; 1 shuffles again with the seed
+     * {@link Seeds#derive}{@code (seed, "delivery-folds", r)}. Within a repetition the k test folds are disjoint,
+     * cover every row and keep the class share.
+     *
+     * @param labels  0/1 labels
+     * @param k       folds per repetition
+     * @param repeats repetitions (at least 1)
+     * @param seed    seed
+     * @return {@code [repetition][row]} → fold
+     */
+    public static int[][] repeatedStratified(double[] labels, int k, int repeats, long seed) {
+        if (repeats < 1) {
+            throw new IllegalArgumentException("repeats must be at least 1, got " + repeats);
+        }
+        int[][] out = new int[repeats][];
+        for (int r = 0; r < repeats; r++) {
+            out[r] = stratified(labels, k, r == 0 ? seed : Seeds.derive(seed, "delivery-folds", r));
+        }
+        return out;
     }
 
     /** @return rows of fold {@code f} (test) or of every other fold (train) */
