@@ -17,8 +17,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  * default {@code vif,boruta}; empty for none), {@value #EXTRACTORS} (comma-separated feature groups, default all
  * registered except {@code kim}), {@value #CLASSIFIER} ({@code xgboost}), {@value #REGRESSION}
  * ({@code true}: also Table 3.5), {@value #BACKER_COUNTS} ({@value #BACKERS_FINAL} or {@value #BACKERS_TIME_POINT},
- * A-9; absent: the semantic group's configured default, {@value #BACKERS_FINAL}). The settings reach the feature
- * groups through {@link FeatureExtractor#withSettings}.
+ * A-9; absent: the semantic group's configured default, {@value #BACKERS_FINAL}), {@value #REPEATS} (1: how many
+ * times {@link #evaluate} repeats the k-fold cross-validation on new stratified folds),
+ * {@value #REGRESSION_SELECTION} (comma-separated selector names for the duration regression, default
+ * {@code stepAIC}; empty for none). The settings reach the feature groups through
+ * {@link FeatureExtractor#withSettings}.
  *
  * @since 0.2.0
  */
@@ -58,6 +61,18 @@ public interface DeliveryWorkflow {
      * @since 0.3.0
      */
     String BACKERS_TIME_POINT = "timePoint";
+    /**
+     * Setting: repetitions of the k-fold cross-validation in {@link #evaluate}, each on new stratified folds.
+     *
+     * @since 0.4.0
+     */
+    String REPEATS = "repeats";
+    /**
+     * Setting: selection chain of the duration regression (MODELS.md §1.8: stepAIC).
+     *
+     * @since 0.4.0
+     */
+    String REGRESSION_SELECTION = "regressionSelection";
 
     /**
      * Where projects come from.

@@ -4,5 +4,5 @@
  * classifier and the delivery-duration regressor (§1.7, §1.8), and project sources (loaders, generators).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.3.0")
+@org.osgi.annotation.versioning.Version("0.4.0")
 package org.marketlens.api.delivery;

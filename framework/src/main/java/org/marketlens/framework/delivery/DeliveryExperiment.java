@@ -27,6 +27,13 @@ import org.marketlens.framework.train.Seeds;
  * majority-class and Kim et al. baselines (Table 3.3), the TP4 feature-group ablation (Table 3.4) and the duration
  * regression variants against the OLS baseline (Table 3.5). {@link #run} returns the results;
  * {@link DeliveryReport#markdown} prints them.
+ *
+ * <p>Repeated cross-validation ({@link Settings#repeats()} &gt; 1): the k-fold protocol runs again on new stratified
+ * folds ({@link Folds#repeatedStratified}); repetition 1 is exactly the single-repetition protocol, so its numbers do
+ * not change when repetitions are added. Fold scores and pooled predictions are kept per repetition (see
+ * {@link Results#repeats()}); the report gives the mean over all folds and the spread of the repetitions' means,
+ * and its tests stay within one repetition (the folds of different repetitions share projects and are not
+ * independent pairs).
  */
 public final class DeliveryExperiment {
     /** Groups dropped one at a time in the ablation (Table 3.4). */
@@ -61,17 +68,39 @@ public final class DeliveryExperiment {
      * @param seed       experiment seed; per-fold seeds come from {@link Seeds#derive}
      * @param timePoints time points to evaluate
      * @param ablation   whether to run the TP4 ablation
-     * @param parallelism how many (time point, fold) cells run at once; results do not depend on it
+     * @param parallelism how many (repetition, time point, fold) cells run at once; results do not depend on it
+     * @param repeats    how many times the k-fold protocol runs, each on its own stratified folds (1 = plain k-fold)
      */
-    public record Settings(int folds, long seed, List<TimePoint> timePoints, boolean ablation, int parallelism) {
+    public record Settings(int folds, long seed, List<TimePoint> timePoints, boolean ablation, int parallelism,
+            int repeats) {
+        /** Checks the repetitions. */
+        public Settings {
+            if (repeats < 1) {
+                throw new IllegalArgumentException("repeats must be at least 1, got " + repeats);
+            }
+        }
+
+        /** One repetition (plain k-fold cross-validation). */
+        public Settings(int folds, long seed, List<TimePoint> timePoints, boolean ablation, int parallelism) {
+            this(folds, seed, timePoints, ablation, parallelism, 1);
+        }
+
         /** The dissertation's protocol: 10 folds, all time points, with ablation, one cell per processor. */
         public static Settings defaults(long seed) {
             return new Settings(10, seed, List.of(TimePoint.values()), true,
                     Runtime.getRuntime().availableProcessors());
         }
+
+        /** @return these settings with {@code r} repetitions */
+        public Settings withRepeats(int r) {
+            return new Settings(folds, seed, timePoints, ablation, parallelism, r);
+        }
     }
 
-    /** Per-fold accuracies of one approach at one time point. */
+    /**
+     * Per-fold accuracies of one approach at one time point: with several repetitions, the folds of repetition 1,
+     * then those of repetition 2, and so on.
+     */
     public record FoldScores(double[] values) {
         /** @return mean over folds */
         public double mean() {
@@ -83,7 +112,11 @@ public final class DeliveryExperiment {
         }
     }
 
-    /** Pooled out-of-fold duration predictions of one model at one time point. */
+    /**
+     * Pooled out-of-fold duration predictions of one model at one time point: with several repetitions, the
+     * projects' predictions of repetition 1, then of repetition 2 (each repetition predicts every project with a
+     * known duration once, in the same order), and so on.
+     */
     public record Pooled(double[] predicted, double[] actual) {
     }
 
@@ -98,10 +131,18 @@ public final class DeliveryExperiment {
      *                       columns listed under their feature, see {@link #reportedName})
      * @param regression     model label → time point → pooled predictions
      * @param durationProjects projects with a known duration
+     * @param repeats        repetitions of the k-fold protocol: {@link FoldScores} and {@link Pooled} hold this many
+     *                       equal consecutive parts, one per repetition
      */
     public record Results(int projects, double lateShare, Map<String, Map<TimePoint, FoldScores>> accuracy,
             Map<String, FoldScores> ablation, Map<TimePoint, Map<String, Double>> topFeatures,
-            Map<String, Map<TimePoint, Pooled>> regression, int durationProjects) {
+            Map<String, Map<TimePoint, Pooled>> regression, int durationProjects, int repeats) {
+        /** One repetition. */
+        public Results(int projects, double lateShare, Map<String, Map<TimePoint, FoldScores>> accuracy,
+                Map<String, FoldScores> ablation, Map<TimePoint, Map<String, Double>> topFeatures,
+                Map<String, Map<TimePoint, Pooled>> regression, int durationProjects) {
+            this(projects, lateShare, accuracy, ablation, topFeatures, regression, durationProjects, 1);
+        }
     }
 
     /** Approach labels used in {@link Results#accuracy()}. */
@@ -120,8 +161,8 @@ public final class DeliveryExperiment {
     public static final String REG_ALL = "All features";
 
     /**
-     * Runs every (time point, fold) cell, {@code parallelism} cells at a time; each cell derives its own seed from
-     * {@link Seeds#derive}, so the results do not depend on the parallelism.
+     * Runs every (repetition, time point, fold) cell, {@code parallelism} cells at a time; each cell derives its own
+     * seed from {@link Seeds#derive}, so the results do not depend on the parallelism.
      *
      * @param projects labeled projects (unlabeled ones are ignored)
      * @param c        the services (their fit methods must be safe to call from several threads)
@@ -144,7 +185,7 @@ public final class DeliveryExperiment {
             y[i] = labeled.get(i).label().late() ? 1 : 0;
             late += (int) y[i];
         }
-        int[] fold = Folds.stratified(y, s.folds(), s.seed());
+        int[][] folds = Folds.repeatedStratified(y, s.folds(), s.repeats(), s.seed());
         boolean doReg = c.regressor() != null && c.olsBaseline() != null;
         int durationProjects = 0;
         for (Project p : labeled) {
@@ -152,12 +193,16 @@ public final class DeliveryExperiment {
         }
         List<Callable<Cell>> tasks = new ArrayList<>();
         for (TimePoint tp : s.timePoints()) {
-            for (int f = 0; f < s.folds(); f++) {
-                int ff = f;
-                tasks.add(() -> cell(labeled, y, fold, ff, tp, c, s, doReg));
+            for (int r = 0; r < s.repeats(); r++) {
+                for (int f = 0; f < s.folds(); f++) {
+                    int ff = f;
+                    int rr = r;
+                    tasks.add(() -> cell(labeled, y, folds[rr], ff, rr, tp, c, s, doReg));
+                }
             }
         }
         List<Cell> cells = runAll(tasks, s.parallelism());
+        int cellsPerTp = s.folds() * s.repeats();
 
         Map<String, Map<TimePoint, FoldScores>> acc = new LinkedHashMap<>();
         Map<String, FoldScores> ablation = new LinkedHashMap<>();
@@ -165,14 +210,15 @@ public final class DeliveryExperiment {
         Map<String, Map<TimePoint, Pooled>> reg = new LinkedHashMap<>();
         int k = 0;
         for (TimePoint tp : s.timePoints()) {
-            double[][] perFold = new double[3][s.folds()];
+            double[][] perFold = new double[3][cellsPerTp];
             Map<String, double[]> abl = new LinkedHashMap<>();
             Map<String, double[]> scoreSum = new LinkedHashMap<>();
             Map<String, double[]> pred = new LinkedHashMap<>();
-            double[] actual = new double[labeled.size()];
-            boolean[] hasDuration = new boolean[labeled.size()];
-            for (int f = 0; f < s.folds(); f++) {
+            double[] actual = new double[labeled.size() * s.repeats()];
+            boolean[] hasDuration = new boolean[labeled.size() * s.repeats()];
+            for (int f = 0; f < cellsPerTp; f++) {
                 Cell cell = cells.get(k++);
+                int offset = f / s.folds() * labeled.size();
                 for (int a = 0; a < 3; a++) {
                     perFold[a][f] = cell.accuracy()[a];
                 }
@@ -183,13 +229,13 @@ public final class DeliveryExperiment {
                     acc2[1]++;
                 }
                 int ff = f;
-                cell.ablation().forEach((name, v) -> abl.computeIfAbsent(name, x -> new double[s.folds()])[ff] = v);
+                cell.ablation().forEach((name, v) -> abl.computeIfAbsent(name, x -> new double[cellsPerTp])[ff] = v);
                 cell.predictions().forEach((name, byRow) -> {
-                    double[] out = pred.computeIfAbsent(name, x -> new double[labeled.size()]);
+                    double[] out = pred.computeIfAbsent(name, x -> new double[labeled.size() * s.repeats()]);
                     byRow.forEach((row, v) -> {
-                        out[row] = v;
-                        actual[row] = labeled.get(row).label().actualDurationDays();
-                        hasDuration[row] = true;
+                        out[offset + row] = v;
+                        actual[offset + row] = labeled.get(row).label().actualDurationDays();
+                        hasDuration[offset + row] = true;
                     });
                 });
             }
@@ -206,7 +252,7 @@ public final class DeliveryExperiment {
             }
         }
         return new Results(labeled.size(), late / (double) labeled.size(), acc, ablation, top, reg,
-                durationProjects);
+                durationProjects, s.repeats());
     }
 
     /**
@@ -222,13 +268,14 @@ public final class DeliveryExperiment {
     }
 
     /**
-     * One fold at one time point. The TP4 ablation reuses this fold's VIF + Boruta selection and drops the
+     * One fold of one repetition at one time point. The TP4 ablation reuses this fold's VIF + Boruta selection and drops the
      * group's columns from it, instead of selecting again without the group: the selection of the other groups
      * barely changes when one group is absent, and re-running Boruta per dropped group quintupled the TP4 cost.
      */
-    private static Cell cell(List<Project> labeled, double[] y, int[] fold, int f, TimePoint tp, Components c,
-            Settings s, boolean doReg) {
-        long seed = Seeds.derive(s.seed(), "delivery-" + tp, f);
+    private static Cell cell(List<Project> labeled, double[] y, int[] fold, int f, int repetition, TimePoint tp,
+            Components c, Settings s, boolean doReg) {
+        // repetition 1 keeps the single-repetition seeds, so adding repetitions leaves its numbers as they were
+        long seed = Seeds.derive(s.seed(), repetition == 0 ? "delivery-" + tp : "delivery-" + tp + "-r" + repetition, f);
         int[] trainRows = Folds.rows(fold, f, false);
         int[] testRows = Folds.rows(fold, f, true);
         List<Project> train = pick(labeled, trainRows);
@@ -242,13 +289,15 @@ public final class DeliveryExperiment {
         Selection sel = FeaturePipeline.select(c.classifierSelection(), xtr, ytr, seed);
         double[] accuracy = new double[3];
         FeatureMatrix chosen = xtr.select(sel.kept());
-        accuracy[2] = fitAndScore(c.classifier(), chosen, ytr, xte, yte, seed);
 
         List<FeatureBlock> kim = FeaturePipeline.fit(List.of(c.kimFeatures()), train, tp, seed);
         FeatureMatrix ktr = FeaturePipeline.extract(kim, train, tp);
         FeatureMatrix kte = FeaturePipeline.extract(kim, test, tp);
         accuracy[1] = fitAndScore(c.classifier(), ktr, ytr, kte, yte, seed);
         accuracy[0] = fitAndScore(c.majority(), ktr, ytr, kte, yte, seed);
+        // a selection that keeps no column leaves a classifier nothing but the class share: the majority class
+        accuracy[2] = chosen.numColumns() == 0 ? accuracy[0]
+                : fitAndScore(c.classifier(), chosen, ytr, xte, yte, seed);
 
         Map<String, Double> abl = new LinkedHashMap<>();
         if (s.ablation() && tp == TimePoint.TP4) {

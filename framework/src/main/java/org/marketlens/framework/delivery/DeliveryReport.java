@@ -14,6 +14,13 @@ import org.marketlens.framework.delivery.DeliveryExperiment.Results;
  * Markdown tables shaped like Tables 3.2–3.5 of the dissertation (MODELS.md §1.9), with the significance tests
  * of §1.7–§1.8: directional Wilcoxon signed-rank over folds (classifier vs baselines), Welch two-sample t-test
  * over folds (ablation), directional Wilcoxon over projects' absolute errors (regression vs baseline).
+ *
+ * <p>Repeated cross-validation ({@link Results#repeats()} = R &gt; 1): accuracies are the mean over all R·k folds,
+ * ± the standard deviation of the R repetitions' means (the spread of the estimate itself, not of one fold); RMSE
+ * and NRMSE are the mean over the repetitions of each repetition's pooled value. Every test runs within one
+ * repetition (exact one-sided Wilcoxon over its k folds, Welch over its k folds, Wilcoxon over its projects'
+ * errors), because folds of different repetitions share projects and are not independent pairs; the report gives
+ * the <em>largest</em> p of the R repetitions, so "p &lt; 0.05" holds in every repetition.
  */
 public final class DeliveryReport {
     private DeliveryReport() {
@@ -66,21 +73,30 @@ public final class DeliveryReport {
     }
 
     private static void accuracy(StringBuilder sb, Results r, List<TimePoint> tps) {
-        sb.append("## Table 3.3 — classification accuracy (stratified k-fold CV, mean ± sd over folds)\n\n");
+        sb.append(r.repeats() == 1
+                ? "## Table 3.3 — classification accuracy (stratified k-fold CV, mean ± sd over folds)\n\n"
+                : String.format(Locale.ROOT, "## Table 3.3 — classification accuracy (%d× repeated stratified k-fold "
+                        + "CV, mean over all folds ± sd of the %d repetitions' means)%n%n", r.repeats(), r.repeats()));
         header(sb, "Approach", tps);
         r.accuracy().forEach((name, byTp) -> {
             sb.append("| ").append(name).append(" |");
             for (TimePoint tp : tps) {
-                FoldScores f = byTp.get(tp);
-                sb.append(String.format(Locale.ROOT, " %.2f%% ± %.2f |", 100 * f.mean(), 100 * sd(f.values())));
+                sb.append(meanSpread(byTp.get(tp), r.repeats()));
             }
             sb.append('\n');
         });
         Map<TimePoint, FoldScores> ours = r.accuracy().get(DeliveryExperiment.OURS);
+        String which = r.repeats() == 1 ? "" : ", largest of " + r.repeats() + " repetitions";
         for (String base : List.of(DeliveryExperiment.MAJORITY, DeliveryExperiment.KIM)) {
-            sb.append("| p (Wilcoxon, ours > ").append(base.substring(0, base.indexOf('(')).trim()).append(") |");
+            sb.append("| p (Wilcoxon, ours > ").append(base.substring(0, base.indexOf('(')).trim()).append(which)
+                    .append(") |");
             for (TimePoint tp : tps) {
-                double p = DeliveryMetrics.wilcoxonGreater(ours.get(tp).values(), r.accuracy().get(base).get(tp).values());
+                double[][] a = slices(ours.get(tp).values(), r.repeats());
+                double[][] b = slices(r.accuracy().get(base).get(tp).values(), r.repeats());
+                double p = 0;
+                for (int k = 0; k < a.length; k++) {
+                    p = Math.max(p, DeliveryMetrics.wilcoxonGreater(a[k], b[k]));
+                }
                 sb.append(String.format(Locale.ROOT, " %.4g |", p));
             }
             sb.append('\n');
@@ -88,18 +104,58 @@ public final class DeliveryReport {
         sb.append('\n');
     }
 
+    /** "mean% ± sd": sd over folds with one repetition, sd of the repetitions' means with several. */
+    private static String meanSpread(FoldScores f, int repeats) {
+        double spread;
+        if (repeats == 1) {
+            spread = sd(f.values());
+        } else {
+            double[][] parts = slices(f.values(), repeats);
+            double[] means = new double[parts.length];
+            for (int k = 0; k < parts.length; k++) {
+                means[k] = new FoldScores(parts[k]).mean();
+            }
+            spread = sd(means);
+        }
+        return String.format(Locale.ROOT, " %.2f%% ± %.2f |", 100 * f.mean(), 100 * spread);
+    }
+
+    /**
+     * @return {@code v} cut into {@code repeats} equal consecutive parts, one per repetition (the whole array as
+     *         one part when it does not divide evenly, e.g. a fold too small for the regression)
+     */
+    static double[][] slices(double[] v, int repeats) {
+        if (repeats <= 1 || v.length % repeats != 0) {
+            return new double[][] {v};
+        }
+        int len = v.length / repeats;
+        double[][] out = new double[repeats][];
+        for (int k = 0; k < repeats; k++) {
+            out[k] = java.util.Arrays.copyOfRange(v, k * len, (k + 1) * len);
+        }
+        return out;
+    }
+
     private static void ablation(StringBuilder sb, Results r) {
         if (r.ablation().isEmpty()) {
             return;
         }
         sb.append("## Table 3.4 — feature-group ablation at TP4\n\n");
-        sb.append("| Model | Accuracy | p (Welch t-test vs All) |\n|---|---|---|\n");
-        FoldScores all = r.ablation().get("All");
+        sb.append("| Model | Accuracy | p (Welch t-test vs All").append(r.repeats() == 1 ? ""
+                : ", largest of " + r.repeats() + " repetitions").append(") |\n|---|---|---|\n");
+        double[][] all = slices(r.ablation().get("All").values(), r.repeats());
         r.ablation().forEach((name, f) -> {
-            String p = name.equals("All") ? "" : String.format(Locale.ROOT, "%.4g",
-                    new TTest().tTest(all.values(), f.values()));
-            sb.append(String.format(Locale.ROOT, "| %s | %.2f%% ± %.2f | %s |%n", name, 100 * f.mean(),
-                    100 * sd(f.values()), p));
+            String p = "";
+            if (!name.equals("All")) {
+                double[][] dropped = slices(f.values(), r.repeats());
+                double worst = 0;
+                for (int k = 0; k < all.length; k++) {
+                    worst = Math.max(worst, new TTest().tTest(all[k], dropped[k]));
+                }
+                p = String.format(Locale.ROOT, "%.4g", worst);
+            }
+            sb.append("| ").append(name).append(" |").append(meanSpread(f, r.repeats())).append(' ').append(p)
+                    .append(" |\n");
         });
         sb.append('\n');
     }
@@ -108,7 +164,8 @@ public final class DeliveryReport {
         if (r.regression().isEmpty()) {
             return;
         }
-        sb.append("## Table 3.5 — delivery-duration regression (pooled out-of-fold predictions)\n\n");
+        sb.append("## Table 3.5 — delivery-duration regression (pooled out-of-fold predictions").append(
+                r.repeats() == 1 ? "" : "; mean over " + r.repeats() + " repetitions, p the largest").append(")\n\n");
         sb.append("| Model |");
         for (String m : List.of("RMSE", "NRMSE@A", "NRMSE@B", "p vs baseline")) {
             tps.forEach(tp -> sb.append(' ').append(m).append(' ').append(tp).append(" |"));
@@ -121,24 +178,40 @@ public final class DeliveryReport {
         Map<TimePoint, Pooled> base = r.regression().get(DeliveryExperiment.REG_BASELINE);
         r.regression().forEach((name, byTp) -> {
             sb.append("| ").append(name).append(" |");
+            int reps = r.repeats();
             tps.forEach(tp -> sb.append(String.format(Locale.ROOT, " %.1f |",
-                    DeliveryMetrics.rmse(byTp.get(tp).predicted(), byTp.get(tp).actual()))));
+                    meanOverRepetitions(byTp.get(tp), reps, DeliveryMetrics::rmse))));
             tps.forEach(tp -> sb.append(String.format(Locale.ROOT, " %.3f |",
-                    DeliveryMetrics.nrmseRange(byTp.get(tp).predicted(), byTp.get(tp).actual()))));
+                    meanOverRepetitions(byTp.get(tp), reps, DeliveryMetrics::nrmseRange))));
             tps.forEach(tp -> sb.append(String.format(Locale.ROOT, " %.3f |",
-                    DeliveryMetrics.nrmseMean(byTp.get(tp).predicted(), byTp.get(tp).actual()))));
+                    meanOverRepetitions(byTp.get(tp), reps, DeliveryMetrics::nrmseMean))));
             tps.forEach(tp -> {
                 if (name.equals(DeliveryExperiment.REG_BASELINE)) {
                     sb.append("  |");
                 } else {
-                    double[] eb = absErr(base.get(tp));
-                    double[] em = absErr(byTp.get(tp));
-                    sb.append(String.format(Locale.ROOT, " %.3g |", DeliveryMetrics.wilcoxonGreater(eb, em)));
+                    double[][] eb = slices(absErr(base.get(tp)), reps);
+                    double[][] em = slices(absErr(byTp.get(tp)), reps);
+                    double p = 0;
+                    for (int k = 0; k < eb.length; k++) {
+                        p = Math.max(p, DeliveryMetrics.wilcoxonGreater(eb[k], em[k]));
+                    }
+                    sb.append(String.format(Locale.ROOT, " %.3g |", p));
                 }
             });
             sb.append('\n');
         });
         sb.append('\n');
+    }
+
+    private static double meanOverRepetitions(Pooled p, int repeats,
+            java.util.function.ToDoubleBiFunction<double[], double[]> metric) {
+        double[][] pred = slices(p.predicted(), repeats);
+        double[][] act = slices(p.actual(), repeats);
+        double sum = 0;
+        for (int k = 0; k < pred.length; k++) {
+            sum += metric.applyAsDouble(pred[k], act[k]);
+        }
+        return sum / pred.length;
     }
 
     private static double[] absErr(Pooled p) {

@@ -4,5 +4,5 @@
  * §1.8) and the experiment that prints Tables 3.3–3.5.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package org.marketlens.framework.delivery;

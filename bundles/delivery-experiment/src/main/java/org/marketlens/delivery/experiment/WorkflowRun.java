@@ -49,14 +49,16 @@ final class WorkflowRun {
         List<Project> projects = load(source);
         boolean regression = Boolean.parseBoolean(settings.getOrDefault(DeliveryWorkflow.REGRESSION, "false"));
         DeliveryExperiment.Components c = new DeliveryExperiment.Components(extractors(settings),
-                selectors(settings), List.of(), require(DeliveryPredictor.class, classifier(settings)),
+                selectors(settings), regression ? regressionSelectors(settings) : List.of(),
+                require(DeliveryPredictor.class, classifier(settings)),
                 regression ? require(DeliveryPredictor.class, "elastic-net") : null,
                 require(FeatureExtractor.class, "kim"), require(DeliveryPredictor.class, "majority"),
                 regression ? require(DeliveryPredictor.class, "ols") : null);
         List<TimePoint> tps = timePoints(settings);
         DeliveryExperiment.Settings s = new DeliveryExperiment.Settings(
                 Integer.parseInt(settings.getOrDefault(DeliveryWorkflow.FOLDS, "10")), seed(settings), tps,
-                tps.contains(TimePoint.TP4), Runtime.getRuntime().availableProcessors());
+                tps.contains(TimePoint.TP4), Runtime.getRuntime().availableProcessors(),
+                Integer.parseInt(settings.getOrDefault(DeliveryWorkflow.REPEATS, "1")));
         return DeliveryReport.markdown("Reward-delivery prediction, source '" + source.name() + "' "
                 + new TreeMap<>(source.options()) + (settings.isEmpty() ? "" : ", settings " + new TreeMap<>(settings)),
                 DeliveryExperiment.run(projects, c, s));
@@ -145,6 +147,15 @@ final class WorkflowRun {
     private List<FeatureSelector> selectors(Map<String, String> settings) {
         List<FeatureSelector> out = new ArrayList<>();
         for (String s : list(settings.getOrDefault(DeliveryWorkflow.SELECTION, "vif,boruta"))) {
+            out.add(require(FeatureSelector.class, s));
+        }
+        return out;
+    }
+
+    /** The regression's selection chain (MODELS.md §1.8: stepAIC on the log duration). */
+    private List<FeatureSelector> regressionSelectors(Map<String, String> settings) {
+        List<FeatureSelector> out = new ArrayList<>();
+        for (String s : list(settings.getOrDefault(DeliveryWorkflow.REGRESSION_SELECTION, "stepAIC"))) {
             out.add(require(FeatureSelector.class, s));
         }
         return out;

@@ -19,9 +19,12 @@ import org.marketlens.api.delivery.TimePoint;
 import org.marketlens.api.rec.PluginProperties;
 import org.marketlens.delivery.baselines.KimFeatures;
 import org.marketlens.delivery.baselines.MajorityClass;
+import org.marketlens.delivery.baselines.OlsDuration;
 import org.marketlens.delivery.data.SyntheticProjectSource;
+import org.marketlens.delivery.elasticnet.ElasticNetRegressor;
 import org.marketlens.delivery.features.CreatorFeatures;
 import org.marketlens.delivery.features.ProjectFeatures;
+import org.marketlens.delivery.selection.StepAicSelector;
 import org.marketlens.delivery.selection.VifSelector;
 import org.marketlens.delivery.xgboost.XgboostClassifier;
 
@@ -85,6 +88,42 @@ class Chapter3WorkflowTest {
         w.removePredictor(majority, named("xgboost"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> w.predict(model, src));
         assertTrue(e.getMessage().contains("known: majority"), e.getMessage());
+    }
+
+    @Test
+    void regressionSelectsWithStepAicUnlessToldOtherwise() throws Exception {
+        Chapter3Workflow w = workflow(new XgboostClassifier(3, 0.3, 20));
+        w.addPredictor(new ElasticNetRegressor(), named("elastic-net"));
+        w.addPredictor(new OlsDuration(), named("ols"));
+        DeliveryWorkflow.Source src = new DeliveryWorkflow.Source("synthetic", Map.of("size", "80", "seed", "4"));
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(DeliveryWorkflow.EXTRACTORS, "project",
+                DeliveryWorkflow.SELECTION, "", DeliveryWorkflow.FOLDS, "3", DeliveryWorkflow.TIME_POINTS, "TP1",
+                DeliveryWorkflow.REGRESSION, "true"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> w.evaluate(src, settings));
+        assertTrue(e.getMessage().contains("unknown FeatureSelector 'stepAIC'"), e.getMessage());
+        w.addSelector(new StepAicSelector(), named("stepAIC"));
+        assertTrue(w.evaluate(src, settings).contains("Table 3.5"));
+    }
+
+    @Test
+    void repeatedCrossValidationReportsTheLargestPerRepetitionP() throws Exception {
+        Chapter3Workflow w = workflow(new XgboostClassifier(3, 0.3, 20));
+        Map<String, String> settings = Map.of(DeliveryWorkflow.EXTRACTORS, "project", DeliveryWorkflow.SELECTION, "",
+                DeliveryWorkflow.FOLDS, "3", DeliveryWorkflow.TIME_POINTS, "TP1", DeliveryWorkflow.REPEATS, "2");
+        String report = w.evaluate(new DeliveryWorkflow.Source("synthetic", Map.of("size", "60", "seed", "4")),
+                settings);
+        assertTrue(report.contains("2× repeated stratified k-fold CV"), report);
+        assertTrue(report.contains("largest of 2 repetitions"), report);
+    }
+
+    @Test
+    void theDemoRegistersEveryServiceTheFullPipelineNames() throws Exception {
+        // the default chains (vif,boruta; stepAIC), all six groups, kim, the predictors: nothing unknown
+        String report = DeliveryDemo.fullWorkflow().evaluate(
+                new DeliveryWorkflow.Source("synthetic", Map.of("size", "40", "seed", "4")),
+                Map.of(DeliveryWorkflow.FOLDS, "2", DeliveryWorkflow.TIME_POINTS, "TP1", DeliveryWorkflow.REGRESSION,
+                        "true"));
+        assertTrue(report.contains("Table 3.5"), report);
     }
 
     @Test

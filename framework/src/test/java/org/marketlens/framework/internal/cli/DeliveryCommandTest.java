@@ -99,6 +99,20 @@ class DeliveryCommandTest {
     }
 
     @Test
+    void repeatsOptionIsInTheHelpAndReachesTheWorkflow() {
+        String[] help = run(registry(Map.of()), "delivery", "evaluate", "--help");
+        String text = help[1].replaceAll("\\s+", " ");
+        assertTrue(text.contains("--repeats=<R>") && text.contains("largest of the R per-repetition tests"), help[1]);
+        RecordingWorkflow w = new RecordingWorkflow();
+        String[] r = run(registry(Map.of("chapter3", w)), "delivery", "evaluate", "--repeats", "3");
+        assertEquals("0", r[0], r[2]);
+        assertEquals(List.of("evaluate Source[name=synthetic, options={}] {backerCounts=final, repeats=3}"), w.calls);
+        String[] bad = run(registry(Map.of("chapter3", w)), "delivery", "evaluate", "--repeats", "0");
+        assertEquals("1", bad[0]);
+        assertTrue(bad[2].contains("--repeats must be at least 1"), bad[2]);
+    }
+
+    @Test
     void trainAndPredictRouteToTheNamedWorkflow() throws Exception {
         RecordingWorkflow w = new RecordingWorkflow();
         PluginRegistry plugins = registry(Map.of("other", w));
