@@ -18,6 +18,7 @@ import org.marketlens.api.train.NegativeSampler;
 import org.marketlens.data.ncf.NcfSplitLoader;
 import org.marketlens.eval.loosampled.LooSampledEvaluator;
 import org.marketlens.framework.experiment.PeakMemory;
+import org.marketlens.framework.nn.kernel.KernelTraining;
 import org.marketlens.loss.bpr.BprLoss;
 import org.marketlens.sampler.uniform.UniformSampler;
 
@@ -29,7 +30,9 @@ import org.marketlens.sampler.uniform.UniformSampler;
  * java -cp &lt;test class path&gt; org.marketlens.model.sdmr.bench.SignedDistanceBenchmark SHARED MODEL EPOCHS PATIENCE OUTDIR [k=v ...]
  * </pre>
  * MODEL is SDP, SDM or SDMR; for SDMR pass {@code sdpSnapshot=OUTDIR/SDP.zip sdmSnapshot=OUTDIR/SDM.zip} (written by
- * earlier runs) to freeze those instead of training new parts.
+ * earlier runs) to freeze those instead of training new parts. SDP and SDM train through their hand-written kernels
+ * (issue 6); {@code java -Dmarketlens.kernels=false ...} trains the same model through the SameDiff graph, for an
+ * A/B of seconds per epoch, triples per second and peak RSS.
  */
 public final class SignedDistanceBenchmark {
     private SignedDistanceBenchmark() {
@@ -77,10 +80,15 @@ public final class SignedDistanceBenchmark {
         List<Double> seconds = (List<Double>) ctx.recorded.get("train.epochSeconds");
         double mean = seconds.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         System.out.printf("%s: best epoch %s of %d, training %.1f s, %.2f s/epoch (training steps only, mean), "
-                        + "%.0f triples/s (last epoch), peak RSS %d MiB, peak heap %d MiB, load %s%n", tag,
+                        + "%.0f triples/s (last epoch), %s, peak RSS %d MiB, peak heap %d MiB, load %s%n", tag,
                 ctx.recorded.get("train.bestEpoch"), seconds.size(), trainSeconds, mean,
                 ((Number) ctx.recorded.get("train.triplesPerSecond")).doubleValue(),
+                Boolean.TRUE.equals(ctx.recorded.get("train.kernels"))
+                        ? "kernel path (" + KernelTraining.defaultThreads() + " threads)" : "SameDiff path",
                 PeakMemory.residentBytes() >> 20, PeakMemory.heapBytes() >> 20, loadAverage());
+        System.out.printf("%s: epoch seconds %s; last epoch %.2f s in gradients, %.2f s in updates%n", tag, seconds,
+                ((Number) ctx.recorded.get("train.lastEpochGradientSeconds")).doubleValue(),
+                ((Number) ctx.recorded.get("train.lastEpochUpdateSeconds")).doubleValue());
         save(model, out, name);
     }
 
