@@ -126,8 +126,44 @@ class SdmRecommenderTest {
         }
         assertArrayEquals(rec.score(new Query(2, InteractionData.NO_GROUP, new int[] {1, 5, 3}), items),
                 new org.marketlens.framework.nn.SameDiffRecommender("SDM", model, p, Map.of(), 8)
-                        .score(new Query(2, InteractionData.NO_GROUP, new int[] {1, 5, 3}), items), 0f,
-                "scores are those of the plain serving graph");
+                        .score(new Query(2, InteractionData.NO_GROUP, new int[] {1, 5, 3}), items), 1e-5f,
+                "scores are those of the plain serving graph (through the kernel: to float precision)");
+    }
+
+    /**
+     * Scores come from the kernel and equal the SameDiff serving graph's (the reference) to float precision, for a
+     * full window, a short (padded) one, an empty one and one longer than s; the graph path stays available.
+     */
+    @Test
+    void kernelScoresEqualTheGraphsForFullPaddedAndEmptyWindows() {
+        SdmModel model = new SdmModel(3, 8, 5, 3, 3, 0, SdmModel.Activation.TANH);
+        Map<String, INDArray> p = parameters(model, 4, Map.of());
+        SdmRecommender rec = new SdmRecommender("SDM", model, p, Map.of(), 8);
+        org.marketlens.framework.nn.SameDiffRecommender graph =
+                new org.marketlens.framework.nn.SameDiffRecommender("SDM", model, p, Map.of(), 8);
+        int[] items = {0, 1, 2, 3, 4, 5, 6, 7, 2};
+        for (int[] context : new int[][] {{1, 5, 3}, {6}, {}, {7, 7, 1, 0, 4}}) {
+            Query query = new Query(1, InteractionData.NO_GROUP, context);
+            float[] expected = graph.score(query, items);
+            float[] actual = rec.score(query, items);
+            for (int k = 0; k < items.length; k++) {
+                assertEquals(expected[k], actual[k], 1e-5 * Math.max(1, Math.abs(expected[k])),
+                        "context " + java.util.Arrays.toString(context) + ", item " + items[k]);
+            }
+            assertArrayEquals(actual, rec.score(query, items), 0f, "repeatable");
+        }
+        String previous = System.getProperty(org.marketlens.framework.nn.kernel.KernelTraining.ENABLED);
+        System.setProperty(org.marketlens.framework.nn.kernel.KernelTraining.ENABLED, "false");
+        try {
+            Query query = new Query(2, InteractionData.NO_GROUP, new int[] {3, 4});
+            assertArrayEquals(graph.score(query, items), rec.score(query, items), 0f, "the graph path when forced");
+        } finally {
+            if (previous == null) {
+                System.clearProperty(org.marketlens.framework.nn.kernel.KernelTraining.ENABLED);
+            } else {
+                System.setProperty(org.marketlens.framework.nn.kernel.KernelTraining.ENABLED, previous);
+            }
+        }
     }
 
     /** The provider serves the capability, and a snapshot restores a model with the same weights. */
