@@ -88,7 +88,12 @@ public final class KernelTraining implements AutoCloseable {
      */
     public static boolean applies(DifferentiableModel model, Loss loss) {
         return model instanceof KernelModel && loss instanceof ScoreGradientLoss && loss.pretrainWith().isEmpty()
-                && !"false".equalsIgnoreCase(System.getProperty(ENABLED, "true").trim());
+                && enabled();
+    }
+
+    /** @return whether kernels are on: {@value #ENABLED} is not {@code false} (training and serving) */
+    public static boolean enabled() {
+        return !"false".equalsIgnoreCase(System.getProperty(ENABLED, "true").trim());
     }
 
     /** @return the threads per step: {@value #THREADS}, or the available processors */
