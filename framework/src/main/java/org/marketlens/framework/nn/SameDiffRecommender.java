@@ -32,7 +32,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class SameDiffRecommender implements Recommender {
     /** Candidates per kernel call: bounds the worker's scratch whatever the catalogue size. */
-    static final int KERNEL_ROWS = 4096;
+    static final int KERNEL_ROWS = 1024;
     private final String modelName;
     private final Map<String, Object> hyperParameters;
     private final Map<String, INDArray> parameters;
@@ -67,7 +67,7 @@ public final class SameDiffRecommender implements Recommender {
         parameters.forEach((name, array) -> sd.constant(name, array));
         SDVariable score = model.score(sd, sd::getVariable, in);
         this.scoreName = score.name();
-        this.kernel = model instanceof KernelModel k && KernelTraining.enabled()
+        this.kernel = model instanceof KernelModel k && k.hasKernel() && KernelTraining.enabled()
                 ? k.kernel().worker(KernelParameters.copyOf(parameters), KERNEL_ROWS) : null;
     }
 

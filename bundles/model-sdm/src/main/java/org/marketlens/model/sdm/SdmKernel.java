@@ -3,9 +3,9 @@ package org.marketlens.model.sdm;
 import java.util.Arrays;
 import java.util.List;
 import org.marketlens.framework.nn.kernel.Dense;
+import org.marketlens.framework.nn.kernel.FinalLayerKernel;
 import org.marketlens.framework.nn.kernel.KernelBatch;
 import org.marketlens.framework.nn.kernel.KernelParameters;
-import org.marketlens.framework.nn.kernel.ScoreKernel;
 import org.marketlens.framework.nn.kernel.Softmin;
 import org.marketlens.framework.nn.kernel.Tanh;
 
@@ -22,7 +22,7 @@ import org.marketlens.framework.nn.kernel.Tanh;
  * user, share their context) and sums their gradients per distinct item before going back through
  * {@code W_c^ctx}, {@code W_d^ctx} and the item memory.
  */
-final class SdmKernel implements ScoreKernel {
+final class SdmKernel implements FinalLayerKernel {
     private final int dim;
     private final int hops;
     private final int contextSize;
@@ -46,13 +46,19 @@ final class SdmKernel implements ScoreKernel {
         return penalty;
     }
 
+    /** @return the width {@code d} of {@code e^(H)} (Eq. 5.19) */
     @Override
-    public Worker worker(KernelParameters parameters, int maxRows) {
+    public int finalVectorSize() {
+        return dim;
+    }
+
+    @Override
+    public FinalLayerWorker worker(KernelParameters parameters, int maxRows) {
         return new SdmWorker(parameters, maxRows);
     }
 
     /** One thread's scratch space; row arrays are indexed by the row's offset in the range it was given. */
-    private final class SdmWorker implements Worker {
+    private final class SdmWorker implements FinalLayerWorker {
         private final KernelParameters params;
         private final int d = dim;
         private final int s = contextSize;
@@ -279,6 +285,19 @@ final class SdmKernel implements ScoreKernel {
             }
             lastFrom = from;
             lastTo = to;
+        }
+
+        /** {@code e^(H)} (Eq. 5.19) of the last forward pass, which covered {@code [from, to)}. */
+        @Override
+        public void finalVectors(int from, int to, float[] vectors, int stride, int col0) {
+            if (from < lastFrom || to > lastTo) {
+                throw new IllegalStateException("rows [" + from + ", " + to + ") were not in the last forward pass ["
+                        + lastFrom + ", " + lastTo + ")");
+            }
+            float[] last = e[hops - 1];
+            for (int r = from; r < to; r++) {
+                System.arraycopy(last, (r - lastFrom) * d, vectors, r * stride + col0, d);
+            }
         }
 
         @Override

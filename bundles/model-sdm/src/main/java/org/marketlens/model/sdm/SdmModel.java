@@ -14,7 +14,7 @@ import org.marketlens.framework.nn.layers.SignedDistance;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.marketlens.framework.nn.BatchRows;
 import org.marketlens.framework.nn.kernel.KernelModel;
-import org.marketlens.framework.nn.kernel.ScoreKernel;
+import org.marketlens.framework.nn.kernel.FinalLayerKernel;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -192,7 +192,7 @@ final class SdmModel implements FinalLayerModel, KernelModel {
 
     /** @return the hand-written forward pass and gradient of {@link #score}, with {@link #penalty}'s terms */
     @Override
-    public ScoreKernel kernel() {
+    public FinalLayerKernel kernel() {
         return new SdmKernel(numItems, dim, hops, contextSize, activation, lambda);
     }
 }

@@ -13,10 +13,6 @@ import org.marketlens.api.nn.FinalLayerVectors;
 import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.rec.Query;
 import org.marketlens.framework.nn.FinalLayerRecommender;
-import org.marketlens.framework.nn.kernel.KernelBatch;
-import org.marketlens.framework.nn.kernel.KernelParameters;
-import org.marketlens.framework.nn.kernel.KernelTraining;
-import org.marketlens.framework.nn.kernel.ScoreKernel;
 import org.marketlens.framework.train.ContextWindows;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -29,10 +25,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * freeze it), plus its per-hop attention weights {@code a^(h)_ijk} (Eq. 5.10, 5.16) through {@link AttentionWeights}.
  * The attention graph is built on first use from the same {@link SdmModel#forward} that scores, on the same
  * context window (the {@code s} latest query items), so the exported weights are exactly the ones the score used.
- * Scores come from {@link SdmKernel}'s forward pass (the graph's score to float precision, about 20× faster than a
- * SameDiff call per query, which made each validation of ml-100k-loo take a minute, issue 6), on a float copy of
- * the parameters taken at the first call; {@code -Dmarketlens.kernels=false} scores through the graph instead.
- * Calls are serialised (a SameDiff session and a kernel worker are not thread-safe).
+ * Scores come from {@link SdmKernel}'s forward pass through the framework's serving (the graph's score to float
+ * precision, about 20× faster than a SameDiff call per query, which made each validation of ml-100k-loo take a
+ * minute, issue 6); {@code -Dmarketlens.kernels=false} scores through the graph instead. Calls are serialised (a
+ * SameDiff session and a kernel worker are not thread-safe).
  */
 final class SdmRecommender implements FinalLayerVectors, AttentionWeights {
     private final SdmModel model;
@@ -40,9 +36,6 @@ final class SdmRecommender implements FinalLayerVectors, AttentionWeights {
     private final ContextWindows windows;
     private SameDiff attentionGraph;
     private List<String> attentionNames;
-    private KernelParameters kernelParameters;
-    private ScoreKernel.Worker worker;
-    private int workerRows;
 
     SdmRecommender(String name, SdmModel model, Map<String, INDArray> parameters, Map<String, Object> values,
             int numItems) {
@@ -68,38 +61,7 @@ final class SdmRecommender implements FinalLayerVectors, AttentionWeights {
 
     @Override
     public float[] score(Query query, int[] items) {
-        if (!Boolean.parseBoolean(System.getProperty(KernelTraining.ENABLED, "true"))) {
-            return serving.score(query, items);
-        }
-        return kernelScore(query, items);
-    }
-
-    /** Every candidate row shares the query's user and context window (MODELS.md §4.8), as the graph's call has. */
-    private synchronized float[] kernelScore(Query query, int[] items) {
-        int n = items.length;
-        if (n == 0) {
-            return new float[0];
-        }
-        if (kernelParameters == null) {
-            kernelParameters = KernelParameters.copyOf(serving.parameters());
-        }
-        if (worker == null || workerRows < n) {
-            workerRows = Math.max(n, 128);
-            worker = model.kernel().worker(kernelParameters, workerRows);
-        }
-        int s = windows.size();
-        int[] users = new int[n];
-        Arrays.fill(users, query.user());
-        int[] context = new int[n * s];
-        float[] mask = new float[n * s];
-        windows.fillQuery(query.context(), context, mask, 0);
-        for (int row = 1; row < n; row++) {
-            System.arraycopy(context, 0, context, row * s, s);
-            System.arraycopy(mask, 0, mask, row * s, s);
-        }
-        float[] scores = new float[n];
-        worker.forward(new KernelBatch(users, items, s, context, mask), 0, n, scores);
-        return scores;
+        return serving.score(query, items);
     }
 
     @Override

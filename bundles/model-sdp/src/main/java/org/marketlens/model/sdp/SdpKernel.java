@@ -3,9 +3,9 @@ package org.marketlens.model.sdp;
 import java.util.ArrayList;
 import java.util.List;
 import org.marketlens.framework.nn.kernel.Dense;
+import org.marketlens.framework.nn.kernel.FinalLayerKernel;
 import org.marketlens.framework.nn.kernel.KernelBatch;
 import org.marketlens.framework.nn.kernel.KernelParameters;
-import org.marketlens.framework.nn.kernel.ScoreKernel;
 import org.marketlens.framework.nn.kernel.Tanh;
 
 /**
@@ -17,7 +17,7 @@ import org.marketlens.framework.nn.kernel.Tanh;
  * {@code ∂b^(ℓ) = Σ ∂z_ℓ}, {@code ∂x_{ℓ−1} = W^(ℓ)ᵀ ∂z_ℓ}, and {@code ∂x_0} scattered into the rows of the user and
  * item tables. Equal to {@link SdpModel#score} to float precision ({@code SdpKernelTest}).
  */
-final class SdpKernel implements ScoreKernel {
+final class SdpKernel implements FinalLayerKernel {
     private final int dim;
     private final int layers;
     /** {@code widths[0] = 2d}, {@code widths[ℓ]} the width of layer ℓ. */
@@ -44,22 +44,32 @@ final class SdpKernel implements ScoreKernel {
         return penalty;
     }
 
+    /** @return the width of {@code e^(ℓ+1)} (Eq. 5.5) */
     @Override
-    public Worker worker(KernelParameters parameters, int maxRows) {
+    public int finalVectorSize() {
+        return widths[layers];
+    }
+
+    @Override
+    public FinalLayerWorker worker(KernelParameters parameters, int maxRows) {
         return new SdpWorker(parameters, maxRows);
     }
 
-    private final class SdpWorker implements Worker {
+    private final class SdpWorker implements FinalLayerWorker {
         private final float[] users;
         private final float[] items;
         private final float[][] weights;
         private final float[][] biases;
         private final float[] edge;
         private final float[] edgeBias;
-        /** {@code activations[ℓ]}: {@code x_ℓ}, {@code [maxRows, widths[ℓ]]}; {@code x_0 = [u; v]}. */
+        /** {@code activations[ℓ]}: {@code x_ℓ}, {@code [maxRows, widths[ℓ]]}, ℓ ≥ 1. */
         private final float[][] activations;
         /** {@code deltas[ℓ]}: the gradient with respect to {@code x_ℓ} (then {@code z_ℓ}), same shape. */
         private final float[][] deltas;
+        /** The distinct users of the last forward pass's rows (first layer's user half), see {@link Rows}. */
+        private final Rows userRows;
+        /** The distinct items of the last forward pass's rows (first layer's item half). */
+        private final Rows itemRows;
 
         SdpWorker(KernelParameters parameters, int maxRows) {
             users = parameters.values(SdpModel.USERS);
@@ -74,23 +84,35 @@ final class SdpKernel implements ScoreKernel {
             edgeBias = parameters.values(SdpModel.EDGE_BIAS);
             activations = new float[layers + 1][];
             deltas = new float[layers + 1][];
-            for (int l = 0; l <= layers; l++) {
+            for (int l = 1; l <= layers; l++) {
                 activations[l] = new float[maxRows * widths[l]];
                 deltas[l] = new float[maxRows * widths[l]];
             }
+            userRows = new Rows(users, users.length / dim, maxRows, 0);
+            itemRows = new Rows(items, items.length / dim, maxRows, dim);
         }
 
         @Override
         public void forward(KernelBatch batch, int from, int to, float[] scores) {
-            int[] u = batch.users();
-            int[] v = batch.items();
-            float[] x0 = activations[0];
-            int in0 = widths[0];
+            // First layer: W^(1) [u; v] = W_u u + W_v v, each half once per distinct user or item of the rows (the
+            // positive and negative rows of a triple share their user, and users and positives repeat in a batch).
+            int out1 = widths[1];
+            userRows.forward(batch.users(), from, to, weights[1]);
+            itemRows.forward(batch.items(), from, to, weights[1]);
+            float[] y1 = activations[1];
+            float[] b1 = biases[1];
             for (int r = from; r < to; r++) {
-                System.arraycopy(users, u[r] * dim, x0, r * in0, dim);
-                System.arraycopy(items, v[r] * dim, x0, r * in0 + dim, dim);
+                int at = r * out1;
+                int ua = userRows.groupOf[r] * out1;
+                int va = itemRows.groupOf[r] * out1;
+                for (int o = 0; o < out1; o++) {
+                    y1[at + o] = b1[o] + userRows.part[ua + o] + itemRows.part[va + o];
+                }
             }
-            for (int l = 1; l <= layers; l++) {
+            if (tanh) {
+                Tanh.apply(y1, from * out1, to * out1);
+            }
+            for (int l = 2; l <= layers; l++) {
                 int in = widths[l - 1];
                 int out = widths[l];
                 float[] y = activations[l];
@@ -112,6 +134,19 @@ final class SdpKernel implements ScoreKernel {
                     d += edge[c] * (e * e);
                 }
                 scores[r] = -(d + b);
+            }
+        }
+
+        /** {@code e^(ℓ+1) = square(x_L)} (Eq. 5.5) of the last forward pass. */
+        @Override
+        public void finalVectors(int from, int to, float[] vectors, int stride, int col0) {
+            int k = widths[layers];
+            float[] x = activations[layers];
+            for (int r = from; r < to; r++) {
+                for (int c = 0; c < k; c++) {
+                    float e = x[r * k + c];
+                    vectors[r * stride + col0 + c] = e * e;
+                }
             }
         }
 
@@ -143,28 +178,100 @@ final class SdpKernel implements ScoreKernel {
                 if (tanh) {
                     Tanh.backward(activations[l], from * out, dz, from * out, to * out);
                 }
+                Dense.backwardBias(dz, out, 0, out, gradients.values(SdpModel.bias(l)), from, to);
+                if (l == 1) {
+                    float[] dW = gradients.values(SdpModel.weight(1));
+                    userRows.backward(dz, from, to, weights[1], dW, gradients.values(SdpModel.USERS));
+                    itemRows.backward(dz, from, to, weights[1], dW, gradients.values(SdpModel.ITEMS));
+                    break;
+                }
                 Dense.backwardWeights(dz, out, 0, activations[l - 1], in, 0, in, out,
                         gradients.values(SdpModel.weight(l)), in, 0, from, to);
-                Dense.backwardBias(dz, out, 0, out, gradients.values(SdpModel.bias(l)), from, to);
                 float[] below = deltas[l - 1];
                 Dense.fillRows(null, in, below, in, 0, from, to);
                 Dense.backwardInput(dz, out, 0, weights[l], in, 0, in, out, below, in, 0, from, to);
             }
-            float[] dx0 = deltas[0];
-            int in0 = widths[0];
-            float[] dUsers = gradients.values(SdpModel.USERS);
-            float[] dItems = gradients.values(SdpModel.ITEMS);
-            int[] u = batch.users();
-            int[] v = batch.items();
+        }
+    }
+
+    /**
+     * One half of the first layer, {@code W_u u} or {@code W_v v} (the columns {@code [col0, col0 + d)} of
+     * {@code W^(1)}), computed once per distinct table row among a pass's rows: the rows are grouped by their index,
+     * the group's embedding gathered once, and in the backward pass the rows' gradients {@code ∂z_1} are summed per
+     * group before the weight and input gradients ({@code Σ_r ∂z_r xᵀ = Σ_g (Σ_{r in g} ∂z_r) x_gᵀ}).
+     */
+    private final class Rows {
+        private final float[] table;
+        private final int col0;
+        /** Per table row: its group in the current pass, or −1. */
+        private final int[] slot;
+        /** Per pass row: its group. */
+        final int[] groupOf;
+        /** Per group: its table row. */
+        private final int[] indexOf;
+        /** {@code [groups, d]}: the groups' embeddings. */
+        private final float[] gathered;
+        /** {@code [groups, d_1]}: the half's product per group, then (backward) the summed {@code ∂z_1}. */
+        final float[] part;
+        /** {@code [groups, d]}: the gradient of the groups' embeddings. */
+        private final float[] gradient;
+        private int groups;
+
+        Rows(float[] table, int tableRows, int maxRows, int col0) {
+            this.table = table;
+            this.col0 = col0;
+            this.slot = new int[tableRows];
+            java.util.Arrays.fill(slot, -1);
+            this.groupOf = new int[maxRows];
+            this.indexOf = new int[maxRows];
+            this.gathered = new float[maxRows * dim];
+            this.part = new float[maxRows * widths[1]];
+            this.gradient = new float[maxRows * dim];
+        }
+
+        /** Groups rows {@code [from, to)} by {@code index[r]} and sets {@link #part} to the half's product per group. */
+        void forward(int[] index, int from, int to, float[] w1) {
+            int k = 0;
             for (int r = from; r < to; r++) {
-                int at = r * in0;
-                int ur = u[r] * dim;
-                int vr = v[r] * dim;
-                for (int c = 0; c < dim; c++) {
-                    dUsers[ur + c] += dx0[at + c];
+                int row = index[r];
+                int g = slot[row];
+                if (g < 0) {
+                    g = k++;
+                    slot[row] = g;
+                    indexOf[g] = row;
+                    System.arraycopy(table, row * dim, gathered, g * dim, dim);
                 }
+                groupOf[r] = g;
+            }
+            for (int g = 0; g < k; g++) {
+                slot[indexOf[g]] = -1;
+            }
+            groups = k;
+            int out = widths[1];
+            float[] wT = Dense.transposeBlock(w1, out, widths[0], col0, dim);
+            Dense.fillRows(null, out, part, out, 0, 0, k);
+            Dense.multiplyAdd(gathered, dim, 0, wT, dim, out, part, out, 0, 0, k);
+        }
+
+        /** Adds this half's share of {@code ∂W^(1)} and the groups' embedding gradients, from {@code ∂z_1} of the rows. */
+        void backward(float[] dz, int from, int to, float[] w1, float[] dW1, float[] dTable) {
+            int out = widths[1];
+            java.util.Arrays.fill(part, 0, groups * out, 0f);
+            for (int r = from; r < to; r++) {
+                int at = r * out;
+                int ga = groupOf[r] * out;
+                for (int o = 0; o < out; o++) {
+                    part[ga + o] += dz[at + o];
+                }
+            }
+            Dense.backwardWeights(part, out, 0, gathered, dim, 0, dim, out, dW1, widths[0], col0, 0, groups);
+            java.util.Arrays.fill(gradient, 0, groups * dim, 0f);
+            Dense.backwardInput(part, out, 0, w1, widths[0], col0, dim, out, gradient, dim, 0, 0, groups);
+            for (int g = 0; g < groups; g++) {
+                int at = indexOf[g] * dim;
+                int ga = g * dim;
                 for (int c = 0; c < dim; c++) {
-                    dItems[vr + c] += dx0[at + dim + c];
+                    dTable[at + c] += gradient[ga + c];
                 }
             }
         }

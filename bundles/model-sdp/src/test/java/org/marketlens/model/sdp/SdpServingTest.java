@@ -14,11 +14,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Serving through the kernel scores every candidate as the graph does, across the kernel's block boundary. */
+/** Serving through the kernel scores every candidate as the graph does, across the kernel's block boundaries. */
 class SdpServingTest {
     @Test
     void kernelServingEqualsGraphServingOverMoreCandidatesThanOneBlock() {
-        int numItems = 5000; // more than one kernel block of 4096 candidates
+        int numItems = 5000; // several kernel blocks of 1024 candidates and a partial one
         SdpModel model = new SdpModel(3, numItems, 8, 2, 0.01);
         Nd4j.getRandom().setSeed(11);
         Map<String, INDArray> parameters = new LinkedHashMap<>();

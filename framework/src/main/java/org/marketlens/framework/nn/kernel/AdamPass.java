@@ -59,12 +59,13 @@ final class AdamPass {
         }
         this.learningRate = learningRate;
         this.lambda = (float) penalty.lambda();
-        this.userTable = parameters.values(penalty.userTable());
-        this.itemTable = parameters.values(penalty.itemTable());
-        this.userGradient = workerGradients[0].values(penalty.userTable());
-        this.itemGradient = workerGradients[0].values(penalty.itemTable());
-        this.userWidth = width(parameters, penalty.userTable());
-        this.itemWidth = width(parameters, penalty.itemTable());
+        boolean rows = penalty.userTable() != null;
+        this.userTable = rows ? parameters.values(penalty.userTable()) : null;
+        this.itemTable = rows ? parameters.values(penalty.itemTable()) : null;
+        this.userGradient = rows ? workerGradients[0].values(penalty.userTable()) : null;
+        this.itemGradient = rows ? workerGradients[0].values(penalty.itemTable()) : null;
+        this.userWidth = rows ? width(parameters, penalty.userTable()) : 0;
+        this.itemWidth = rows ? width(parameters, penalty.itemTable()) : 0;
         this.denseValues = penalty.dense().stream().map(parameters::values).toArray(float[][]::new);
     }
 
@@ -88,7 +89,7 @@ final class AdamPass {
         }
         int n = users.length;
         float scale = 2f * lambda / n;
-        double rows = addRows(userTable, userGradient, userWidth, users, scale)
+        double rows = userTable == null ? 0 : addRows(userTable, userGradient, userWidth, users, scale)
                 + addRows(itemTable, itemGradient, itemWidth, positives, scale)
                 + addRows(itemTable, itemGradient, itemWidth, negatives, scale);
         double whole = 0;

@@ -6,4 +6,12 @@ import org.marketlens.api.nn.DifferentiableModel;
 public interface KernelModel extends DifferentiableModel {
     /** @return the kernel, equal to {@link #score} and {@link #penalty} to float precision */
     ScoreKernel kernel();
+
+    /**
+     * @return whether {@link #kernel} is available; a composite (SDMR) has one only when its parts have. Without
+     *         one, training and serving use the graph.
+     */
+    default boolean hasKernel() {
+        return true;
+    }
 }

@@ -87,7 +87,7 @@ public final class KernelTraining implements AutoCloseable {
      *         differentiates scores directly, and {@value #ENABLED} is not {@code false}
      */
     public static boolean applies(DifferentiableModel model, Loss loss) {
-        return model instanceof KernelModel && loss instanceof ScoreGradientLoss && loss.pretrainWith().isEmpty()
+        return model instanceof KernelModel k && k.hasKernel() && loss instanceof ScoreGradientLoss && loss.pretrainWith().isEmpty()
                 && enabled();
     }
 

@@ -42,12 +42,15 @@ public interface ScoreKernel {
      * {@code λ · (mean over the batch's triples of ||U[u]||² + ||V[i+]||² + ||V[i−]||² + Σ_{w in dense} ||w||²)}.
      *
      * @param lambda    λ
-     * @param userTable name of the user table whose rows are penalised
-     * @param itemTable name of the item table whose rows are penalised
+     * @param userTable name of the user table whose rows are penalised, or {@code null} for no row term
+     * @param itemTable name of the item table whose rows are penalised, or {@code null} for no row term
      * @param dense     names of the weight tensors penalised as a whole
      */
     record RowPenalty(double lambda, String userTable, String itemTable, List<String> dense) {
         public RowPenalty {
+            if ((userTable == null) != (itemTable == null)) {
+                throw new IllegalArgumentException("name both penalised tables or neither");
+            }
             dense = List.copyOf(dense);
         }
     }
