@@ -2,12 +2,15 @@ package org.marketlens.model.sdmr;
 
 import java.util.List;
 import java.util.Map;
-import org.marketlens.api.nn.DifferentiableModel;
 import org.marketlens.api.nn.FinalLayerModel;
 import org.marketlens.api.nn.ParameterSpec;
 import org.marketlens.api.nn.ParameterView;
 import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.nn.TrainingInputs;
+import org.marketlens.framework.nn.kernel.FinalLayerKernel;
+import org.marketlens.framework.nn.kernel.KernelModel;
+import org.marketlens.framework.nn.kernel.KernelParameters;
+import org.marketlens.framework.nn.kernel.ScoreKernel;
 import org.marketlens.framework.nn.layers.SignedDistance;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -20,7 +23,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * constants named {@code sdp/<name>} and {@code sdm/<name>}, so only {@code w_u} (He-normal) and {@code b_u} learn.
  * {@link Output#IDENTITY} drops the ReLU (A-37: a ReLU on a distance ties every candidate clipped to 0).
  */
-final class SdmrModel implements DifferentiableModel {
+final class SdmrModel implements KernelModel {
     static final String FUSION = "w_u";
     static final String FUSION_BIAS = "b_u";
     static final String SDP_PREFIX = "sdp/";
@@ -97,6 +100,28 @@ final class SdmrModel implements DifferentiableModel {
             }
             return sd.constant(graphName, value.dataType() == type ? value : value.castTo(type));
         };
+    }
+
+    /** @return whether both parts have final-layer kernels, so the fusion has one ({@link SdmrKernel}) */
+    @Override
+    public boolean hasKernel() {
+        return finalLayerKernel(sdp) != null && finalLayerKernel(sdm) != null;
+    }
+
+    /** @return the fusion's kernel over the parts' kernels, on float copies of the frozen parameters */
+    @Override
+    public ScoreKernel kernel() {
+        FinalLayerKernel sdpKernel = finalLayerKernel(sdp);
+        FinalLayerKernel sdmKernel = finalLayerKernel(sdm);
+        if (sdpKernel == null || sdmKernel == null) {
+            throw new IllegalStateException("SDMR has a kernel only when its SDP and SDM parts have final-layer kernels");
+        }
+        return new SdmrKernel(sdpKernel, KernelParameters.copyOf(sdpParameters), sdp.contextSize() == 0, sdmKernel,
+                KernelParameters.copyOf(sdmParameters), output == Output.RELU, lambda);
+    }
+
+    private static FinalLayerKernel finalLayerKernel(FinalLayerModel part) {
+        return part instanceof KernelModel k && k.hasKernel() && k.kernel() instanceof FinalLayerKernel f ? f : null;
     }
 
     /** λ · ||w_u||² (only the fusion layer learns). */

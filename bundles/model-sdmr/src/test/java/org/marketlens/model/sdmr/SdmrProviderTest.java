@@ -36,7 +36,7 @@ class SdmrProviderTest {
     private static final NegativeSampler UNIFORM = new RejectionSampler();
 
     /** 20 users walking a ring of 12 items from random starts: the next item follows the previous one. */
-    private static InteractionData sequences() {
+    static InteractionData sequences() {
         InteractionsBuilder b = Interactions.builder();
         SplittableRandom r = new SplittableRandom(3);
         for (int u = 0; u < 20; u++) {
@@ -59,7 +59,7 @@ class SdmrProviderTest {
 
     private static final Map<String, Object> SMALL = Map.of("dim", 4, "hops", 2, "contextSize", 3, "batchSize", 32);
 
-    private static FinalLayerVectors[] parts(InteractionData data) {
+    static FinalLayerVectors[] parts(InteractionData data) {
         Map<String, Object> sdp = new LinkedHashMap<>(SMALL);
         sdp.remove("hops");
         sdp.remove("contextSize");
