@@ -15,7 +15,8 @@ import org.marketlens.framework.nn.kernel.Tanh;
  * {@code ∂b_o = −Σ g_r}, {@code ∂w_o = −Σ g_r x_L²}, {@code ∂x_L = −2 g_r w_o ⊙ x_L},
  * {@code ∂z_ℓ = ∂x_ℓ ⊙ f'(z_ℓ)} ({@code 1 − x_ℓ²} for tanh), {@code ∂W^(ℓ) = Σ ∂z_ℓ x_{ℓ−1}ᵀ},
  * {@code ∂b^(ℓ) = Σ ∂z_ℓ}, {@code ∂x_{ℓ−1} = W^(ℓ)ᵀ ∂z_ℓ}, and {@code ∂x_0} scattered into the rows of the user and
- * item tables. Equal to {@link SdpModel#score} to float precision ({@code SdpKernelTest}).
+ * item tables. The first layer works on each distinct user and item of a pass once ({@code Rows}). Equal to
+ * {@link SdpModel#score} to float precision ({@code SdpKernelTest}).
  */
 final class SdpKernel implements FinalLayerKernel {
     private final int dim;
