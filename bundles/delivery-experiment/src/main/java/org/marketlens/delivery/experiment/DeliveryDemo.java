@@ -34,7 +34,7 @@ import org.marketlens.framework.delivery.DeliveryReport;
 
 /**
  * Plain-Java entry point for the synthetic Tables 3.2–3.5:
- * <pre>  DeliveryDemo [--repeats R] [--light] [projects (600)] [seed (1)] [report.md]</pre>
+ * <pre>  DeliveryDemo [--repeats R] [--light] [--set key=value ...] [projects (600)] [seed (1)] [report.md]</pre>
  *
  * <p>By default it runs the <b>full pipeline</b>, exactly what {@code marketlens delivery evaluate -s synthetic -o
  * size=N -o seed=S --set seed=S --set regression=true [--repeats R]} runs: the {@code chapter3} workflow
@@ -47,6 +47,19 @@ import org.marketlens.framework.delivery.DeliveryReport;
  * K2 searched up to 20 with 3 restarts, Boruta 20 runs of 50 trees, XGBoost depth 3 / eta 0.1, no stepAIC.
  * {@code --repeats R} repeats the 10-fold cross-validation on R stratified fold assignments
  * ({@link DeliveryExperiment.Settings#repeats()}, {@link DeliveryReport} for how the tables read then).
+ * {@code --set key=value} passes a workflow setting as {@code delivery evaluate --set} does (full pipeline only),
+ * e.g. {@code --set selection=vif --set regression=false} is the delivery section of {@code marketlens demo}.
+ *
+ * <p>Run from the repository root after {@code mvn -o -q install -pl bundles/delivery-experiment}:
+ * <pre>
+ * mvn -o -q dependency:build-classpath -pl bundles/delivery-experiment -Dmdep.includeScope=test \
+ *     -Dmdep.outputFile=/tmp/cp.txt
+ * nice -n 5 java -cp "$(cat /tmp/cp.txt):bundles/delivery-experiment/target/classes" \
+ *     org.marketlens.delivery.experiment.DeliveryDemo 1000 1 /tmp/delivery-1000-s1.md
+ * </pre>
+ * On 2 shared cores the full pipeline on 1000 projects takes several minutes per repetition, most of it Boruta
+ * (about 6 s per cell on 540 training projects) and stepAIC at TP3/TP4 (about 2 s per regression variant);
+ * {@code bench/FullPipelineProfile} in the tests times each stage of one cell.
  */
 public final class DeliveryDemo {
     private DeliveryDemo() {
@@ -111,13 +124,23 @@ public final class DeliveryDemo {
     public static void main(String[] args) throws IOException {
         int repeats = 1;
         boolean light = false;
+        Map<String, String> extra = new LinkedHashMap<>();
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--repeats" -> repeats = Integer.parseInt(args[++i]);
                 case "--light" -> light = true;
+                case "--set" -> {
+                    String kv = args[++i];
+                    int eq = kv.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalArgumentException("--set needs key=value, got '" + kv + "'");
+                    }
+                    extra.put(kv.substring(0, eq), kv.substring(eq + 1));
+                }
                 case "--help", "-h" -> {
-                    System.out.println("DeliveryDemo [--repeats R] [--light] [projects (600)] [seed (1)] [report.md]");
+                    System.out.println("DeliveryDemo [--repeats R] [--light] [--set key=value ...] [projects (600)] "
+                            + "[seed (1)] [report.md]");
                     return;
                 }
                 default -> positional.add(args[i]);
@@ -133,10 +156,13 @@ public final class DeliveryDemo {
                     "Reward-delivery prediction on " + n + " synthetic projects (seed " + seed
                             + ", lightened pipeline, " + repeats + " repetition(s))");
         } else {
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put(DeliveryWorkflow.SEED, Long.toString(seed));
+            settings.put(DeliveryWorkflow.REGRESSION, "true");
+            settings.put(DeliveryWorkflow.REPEATS, Integer.toString(repeats));
+            settings.putAll(extra);
             report = fullWorkflow().evaluate(new DeliveryWorkflow.Source("synthetic",
-                    Map.of("size", Integer.toString(n), "seed", Long.toString(seed))), Map.of(
-                            DeliveryWorkflow.SEED, Long.toString(seed), DeliveryWorkflow.REGRESSION, "true",
-                            DeliveryWorkflow.REPEATS, Integer.toString(repeats)));
+                    Map.of("size", Integer.toString(n), "seed", Long.toString(seed))), settings);
         }
         report += String.format("%nWall time: %.1f s (%d processors)%n", (System.nanoTime() - t0) / 1e9,
                 Runtime.getRuntime().availableProcessors());
