@@ -97,7 +97,8 @@ public final class SameDiffTraining {
         // directly (BPR), else the SameDiff graph (issue 6; -Dmarketlens.kernels=false forces the graph).
         Step step = KernelTraining.applies(model, loss)
                 ? new KernelStep(new KernelTraining((KernelModel) model, (ScoreGradientLoss) loss, live,
-                        settings.learningRate(), settings.batchSize(), KernelTraining.defaultThreads()), live)
+                        settings.learningRate(), settings.batchSize(), KernelTraining.defaultThreads(),
+                        kernelSeed(ctx.seed(), stage)), live)
                 : new GraphStep(model, live, loss, settings.learningRate());
         ctx.record(stage + ".kernels", step instanceof KernelStep);
         try {
@@ -282,6 +283,14 @@ public final class SameDiffTraining {
         public void close() {
             kernel.close();
         }
+    }
+
+    /**
+     * @return the seed of a kernel step's training-time randomness (dropout), from the experiment's seed and the
+     *         stage without drawing from the trainer's streams, so sampling stays as it was for every model
+     */
+    private static long kernelSeed(long seed, String stage) {
+        return new SplittableRandom(seed ^ 0x6b65726e656c73L).nextLong() + stage.hashCode();
     }
 
     /** @return {@code start}, checked to hold exactly the declared parameters with their shapes */

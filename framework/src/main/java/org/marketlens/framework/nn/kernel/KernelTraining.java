@@ -57,6 +57,16 @@ public final class KernelTraining implements AutoCloseable {
      */
     public KernelTraining(KernelModel model, ScoreGradientLoss loss, Map<String, INDArray> start, double learningRate,
             int maxTriples, int threads) {
+        this(model, loss, start, learningRate, maxTriples, threads, 0L);
+    }
+
+    /**
+     * @param seed seeds the workers' training-time randomness (dropout; {@link ScoreKernel#worker(KernelParameters,
+     *             int, long)}): worker {@code t} gets the {@code t}-th value of a {@code SplittableRandom(seed)}
+     * @since 0.2.0
+     */
+    public KernelTraining(KernelModel model, ScoreGradientLoss loss, Map<String, INDArray> start, double learningRate,
+            int maxTriples, int threads, long seed) {
         if (threads < 1 || maxTriples < 1) {
             throw new IllegalArgumentException("threads and batch size must be >= 1");
         }
@@ -68,9 +78,10 @@ public final class KernelTraining implements AutoCloseable {
         this.maxTriples = maxTriples;
         this.gradients = new KernelParameters[threads];
         this.workers = new ScoreKernel.Worker[threads];
+        java.util.SplittableRandom seeds = new java.util.SplittableRandom(seed);
         for (int t = 0; t < threads; t++) {
             gradients[t] = parameters.zerosLike();
-            workers[t] = kernel.worker(parameters, 2 * maxTriples);
+            workers[t] = kernel.worker(parameters, 2 * maxTriples, seeds.nextLong());
         }
         this.adam = new AdamPass(parameters, gradients, penalty, learningRate);
         this.scores = new float[2 * maxTriples];

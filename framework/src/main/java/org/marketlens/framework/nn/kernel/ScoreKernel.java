@@ -22,6 +22,18 @@ public interface ScoreKernel {
      */
     Worker worker(KernelParameters parameters, int maxRows);
 
+    /**
+     * A training worker: {@code seed} seeds its training-time randomness (e.g. dropout masks, fresh per forward
+     * pass), so training is reproducible per seed. The trainer derives one seed per worker from the experiment's
+     * seed; serving and {@link #worker(KernelParameters, int)} get none. The default ignores the seed (kernels
+     * without randomness).
+     *
+     * @since 0.2.0
+     */
+    default Worker worker(KernelParameters parameters, int maxRows, long seed) {
+        return worker(parameters, maxRows);
+    }
+
     /** Scores row ranges and differentiates them; keeps what the backward pass needs from the last forward pass. */
     interface Worker {
         /**
