@@ -2,12 +2,13 @@ package org.marketlens.model.caser;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.marketlens.api.nn.DifferentiableModel;
 import org.marketlens.api.nn.ParameterSpec;
 import org.marketlens.api.nn.ParameterView;
 import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.nn.TrainingInputs;
 import org.marketlens.framework.nn.BatchRows;
+import org.marketlens.framework.nn.kernel.KernelModel;
+import org.marketlens.framework.nn.kernel.ScoreKernel;
 import org.marketlens.framework.nn.layers.Affine;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -46,9 +47,14 @@ import org.nd4j.linalg.api.ops.random.custom.DistributionUniform;
  * {@code 1 − p} in the training graph only; the recommender serves {@link #withoutDropout()}, so inference is
  * deterministic. The mask is {@code floor(U + 1 − p)} with {@code U} uniform on {@code [0, 1)} of the runtime
  * shape (ND4J's dropout ops have no derivative in 1.0.0-M1.1; these ops have a zero one). Its stream is ND4J's
- * global random generator, so runs with dropout are not bit-reproducible from the experiment seed.
+ * global random generator, so runs with dropout through the graph are not bit-reproducible from the experiment
+ * seed; through the kernel they are (its training workers draw from the trainer's seed).
+ * <p>
+ * <b>Kernel</b> (issue 6): {@link CaserKernel} computes this graph and its gradient on float arrays, equal to it to
+ * float precision, so BPR training and serving do not pay SameDiff's cost per op ({@code -Dmarketlens.kernels=false}
+ * keeps the graph).
  */
-final class CaserModel implements DifferentiableModel {
+final class CaserModel implements KernelModel {
     static final String USERS = "user_embedding";
     /** Input item table Q {@code [N, d]}: embeds the context image. */
     static final String ITEMS = "item_embedding";
@@ -191,6 +197,15 @@ final class CaserModel implements DifferentiableModel {
         SDVariable b2 = output.get(SDIndex.all(), SDIndex.interval(2 * dim, 2 * dim + 1)).reshape(-1);
         SDVariable score = x.mul(w2).sum(1).add(b2);
         return new Forward(score, verticalOut, horizontalOut, z);
+    }
+
+    /**
+     * @return the hand-written forward pass and gradient of {@link #forward} ({@link CaserKernel}, issue 6), which
+     *         BPR training and serving take instead of the graph; with this model's dropout rate in training
+     */
+    @Override
+    public ScoreKernel kernel() {
+        return new CaserKernel(dim, length, horizontal, vertical, dropout, lambda);
     }
 
     /** @return {@code W2_jᵀ [z; P_u] + b2_j}, {@code [batch]} */

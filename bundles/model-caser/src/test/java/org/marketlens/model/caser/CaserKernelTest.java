@@ -1,0 +1,217 @@
+package org.marketlens.model.caser;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.marketlens.api.data.InteractionData;
+import org.marketlens.api.nn.Loss;
+import org.marketlens.api.rec.Query;
+import org.marketlens.api.rec.Recommender;
+import org.marketlens.api.train.NegativeSampler;
+import org.marketlens.framework.data.Interactions;
+import org.marketlens.framework.data.InteractionsBuilder;
+import org.marketlens.framework.nn.KernelCheck;
+import org.marketlens.framework.nn.NeuralSettings;
+import org.marketlens.framework.nn.SameDiffTraining;
+import org.marketlens.framework.nn.kernel.KernelBatch;
+import org.marketlens.framework.nn.kernel.KernelTraining;
+import org.marketlens.framework.testing.FixedTrainingContext;
+import org.marketlens.framework.testing.RejectionSampler;
+import org.marketlens.loss.bpr.BprLoss;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * {@link CaserKernel} against Caser's SameDiff graph (the reference, dropout off): scores and every parameter's
+ * gradient for L = 1..5, padded windows, an all-padding row, repeated users, items and context items, consecutive
+ * rows with one context (the shared-window path), at the initial scale and at a scale where most ReLUs are off and
+ * the max-pooling picks large responses; then training through the kernel against training through the graph, and
+ * dropout in kernel training only.
+ */
+class CaserKernelTest {
+    private static final int USERS = 5;
+    private static final int ITEMS = 9;
+
+    /**
+     * Rows as the trainer lays them out, {@code [positives; negatives]} with user and context repeated; triple 1 has
+     * only padding, triple 2 one valid slot, triples 3 and 4 the same context (consecutive rows of one window).
+     */
+    private static KernelBatch batch(int triples, int s, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int rows = 2 * triples;
+        int[] users = new int[rows];
+        int[] items = new int[rows];
+        int[] context = new int[rows * s];
+        float[] mask = new float[rows * s];
+        for (int t = 0; t < triples; t++) {
+            int user = random.nextInt(USERS);
+            users[t] = user;
+            users[t + triples] = user;
+            items[t] = random.nextInt(ITEMS);
+            items[t + triples] = random.nextInt(ITEMS);
+            int valid = t == 1 ? 0 : t == 2 ? 1 : 1 + random.nextInt(s);
+            for (int k = 0; k < s; k++) {
+                int item = k < valid ? random.nextInt(ITEMS) : random.nextInt(ITEMS); // padding holds any index
+                float m = k < valid ? 1 : 0;
+                if (t == 4) { // same window as triple 3, different padding contents
+                    item = k < valid ? context[3 * s + k] : (item + 1) % ITEMS;
+                    m = mask[3 * s + k];
+                }
+                context[t * s + k] = item;
+                mask[t * s + k] = m;
+                context[(t + triples) * s + k] = item;
+                mask[(t + triples) * s + k] = m;
+            }
+        }
+        return new KernelBatch(users, items, s, context, mask);
+    }
+
+    private static void assertMatches(CaserModel model, int s, String what) {
+        long seed = 11;
+        for (double scale : new double[] {1, 10}) {
+            KernelBatch b = batch(7, s, seed);
+            KernelCheck.Result r = KernelCheck.compare(model, b, seed++, scale);
+            System.out.printf("Caser kernel vs graph, %s, scale %.0f: worst %.2e%n", what, scale, r.worst());
+            assertTrue(r.worst() < 1e-4, what + ", scale " + scale + ": " + r);
+        }
+    }
+
+    @Test
+    void kernelEqualsGraphForWindowsOfOneThreeAndFive() {
+        assertMatches(new CaserModel(USERS, ITEMS, 5, 1, 1, 1, 0, 0.01), 1, "L = 1, one filter each");
+        assertMatches(new CaserModel(USERS, ITEMS, 8, 3, 4, 4, 0, 0.01), 3, "L = 3, d = 8, n_h = n_v = 4");
+        assertMatches(new CaserModel(USERS, ITEMS, 6, 5, 3, 2, 0, 0.01), 5, "L = 5, d = 6, n_h = 3, n_v = 2");
+    }
+
+    /** The kernel reproduces the model's A-6 penalty: user and output rows, F_v, W_fc and every F_h. */
+    @Test
+    void penaltyNamesWhatTheGraphPenalises() {
+        CaserKernel.RowPenalty p = new CaserModel(USERS, ITEMS, 6, 3, 3, 2, 0, 0.25).kernel().penalty();
+        assertEquals(0.25, p.lambda());
+        assertEquals(CaserModel.USERS, p.userTable());
+        assertEquals(CaserModel.OUTPUT, p.itemTable());
+        assertEquals(java.util.List.of(CaserModel.VERTICAL, CaserModel.FC, CaserModel.HORIZONTAL + 1,
+                CaserModel.HORIZONTAL + 2, CaserModel.HORIZONTAL + 3), p.dense());
+    }
+
+    /** Short histories (padded windows) and items that repeat, so every path of the kernel trains. */
+    private static InteractionData sequences() {
+        InteractionsBuilder b = Interactions.builder();
+        SplittableRandom r = new SplittableRandom(5);
+        for (int user = 0; user < 20; user++) {
+            for (int t = 0; t < 2 + user % 7; t++) {
+                b.add("u" + user, "i" + r.nextInt(12), Float.NaN, t, -1);
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * Training through the kernel (context windows, BPR, A-6 penalty, Adam) equals training through the SameDiff
+     * graph from the same initial parameters and batches, dropout off: 2 epochs with λ = 0.01. Unlike SDP's and
+     * SDM's output biases, Caser's item bias b2 (the output table's last column) is not shared by a triple's two
+     * scores, so it is compared too.
+     */
+    @Test
+    void trainingThroughTheKernelEqualsTheGraph() {
+        InteractionData data = sequences();
+        CaserModel model = new CaserModel(data.numUsers(), data.numItems(), 6, 3, 3, 2, 0, 0.01);
+        FixedTrainingContext kernelCtx = trainingContext(9);
+        FixedTrainingContext graphCtx = trainingContext(9);
+        Map<String, INDArray> kernel = train(model, data, kernelCtx, true);
+        Map<String, INDArray> graph = train(model, data, graphCtx, false);
+        assertEquals(true, kernelCtx.recorded.get("train.kernels"));
+        assertEquals(false, graphCtx.recorded.get("train.kernels"));
+        double kernelLoss = (Double) kernelCtx.recorded.get("train.lastEpochLoss");
+        double graphLoss = (Double) graphCtx.recorded.get("train.lastEpochLoss");
+        assertEquals(graphLoss, kernelLoss, 1e-5 * Math.abs(graphLoss), "mean objective of the last epoch");
+        double worstOverall = 0;
+        for (String name : graph.keySet()) {
+            double worst = largestDifference(graph.get(name), kernel.get(name));
+            worstOverall = Math.max(worstOverall, worst);
+            assertTrue(worst < 1e-4, name + ": largest difference " + worst);
+        }
+        System.out.printf("Caser training, kernel vs graph: largest parameter difference %.2e%n", worstOverall);
+    }
+
+    /**
+     * Dropout acts in kernel training only: training with p = 0.5 is reproducible from the seed, differs from
+     * training without dropout and with another seed; the served model is deterministic and equals the served
+     * dropout-free model with the same parameters, through the kernel and through the graph.
+     */
+    @Test
+    void dropoutChangesTrainingButNotServing() {
+        InteractionData data = sequences();
+        CaserModel withDropout = new CaserModel(data.numUsers(), data.numItems(), 6, 3, 3, 2, 0.5, 0.01);
+        Map<String, INDArray> once = train(withDropout, data, trainingContext(9), true);
+        Map<String, INDArray> again = train(withDropout, data, trainingContext(9), true);
+        Map<String, INDArray> otherSeed = train(withDropout, data, trainingContext(10), true);
+        Map<String, INDArray> none = train(withDropout.withoutDropout(), data, trainingContext(9), true);
+        for (String name : once.keySet()) {
+            assertEquals(0, largestDifference(once.get(name), again.get(name)), name + " reproducible from the seed");
+        }
+        assertTrue(largestDifference(once.get(CaserModel.FC), none.get(CaserModel.FC)) > 1e-5,
+                "dropout changes training");
+        assertTrue(largestDifference(once.get(CaserModel.FC), otherSeed.get(CaserModel.FC)) > 1e-5,
+                "another seed, other dropout masks");
+
+        Map<String, Object> values = Map.of("numItems", data.numItems());
+        Recommender served = new CaserProvider().serve(withDropout, once, values);
+        Recommender plain = new CaserProvider().serve(withDropout.withoutDropout(), once, values);
+        Recommender graph = withKernels(false, () -> new CaserProvider().serve(withDropout, once, values));
+        int[] candidates = new int[data.numItems()];
+        for (int i = 0; i < candidates.length; i++) {
+            candidates[i] = i;
+        }
+        for (int[] history : new int[][] {{4, 5}, {1, 2, 3, 7}, {}}) {
+            Query q = new Query(1, InteractionData.NO_GROUP, history);
+            float[] first = served.score(q, candidates);
+            assertArrayEquals(first, served.score(q, candidates), 0f, "serving is deterministic");
+            assertArrayEquals(plain.score(q, candidates), first, 0f, "serving has no dropout");
+            assertArrayEquals(graph.score(q, candidates), first, 1e-5f, "kernel serving equals graph serving");
+        }
+    }
+
+    private static double largestDifference(INDArray a, INDArray b) {
+        float[] x = a.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        float[] y = b.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        double worst = 0;
+        for (int i = 0; i < x.length; i++) {
+            worst = Math.max(worst, Math.abs(x[i] - y[i]));
+        }
+        return worst;
+    }
+
+    private static FixedTrainingContext trainingContext(long seed) {
+        return new FixedTrainingContext(seed, 2, 2).with(Loss.class, "BPR", new BprLoss())
+                .with(NegativeSampler.class, "uniform", new RejectionSampler())
+                .validation(x -> OptionalDouble.empty());
+    }
+
+    private static Map<String, INDArray> train(CaserModel model, InteractionData data, FixedTrainingContext ctx,
+            boolean kernels) {
+        return withKernels(kernels, () -> new LinkedHashMap<>(SameDiffTraining.train("Caser", model, data,
+                new NeuralSettings(0.001, 16, 2), ctx, p -> null)));
+    }
+
+    private static <T> T withKernels(boolean kernels, Supplier<T> action) {
+        String previous = System.getProperty(KernelTraining.ENABLED);
+        System.setProperty(KernelTraining.ENABLED, Boolean.toString(kernels));
+        try {
+            return action.get();
+        } finally {
+            if (previous == null) {
+                System.clearProperty(KernelTraining.ENABLED);
+            } else {
+                System.setProperty(KernelTraining.ENABLED, previous);
+            }
+        }
+    }
+}
