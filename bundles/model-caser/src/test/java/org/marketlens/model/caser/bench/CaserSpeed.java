@@ -1,0 +1,142 @@
+package org.marketlens.model.caser.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.marketlens.api.data.Dataset;
+import org.marketlens.api.data.Split;
+import org.marketlens.api.nn.Loss;
+import org.marketlens.api.rec.Recommender;
+import org.marketlens.api.rec.TrainingContext;
+import org.marketlens.api.train.NegativeSampler;
+import org.marketlens.data.ncf.NcfSplitLoader;
+import org.marketlens.eval.loosampled.LooSampledEvaluator;
+import org.marketlens.framework.nn.kernel.KernelTraining;
+import org.marketlens.framework.testing.FixedTrainingContext;
+import org.marketlens.loss.bpr.BprLoss;
+import org.marketlens.model.caser.CaserProvider;
+import org.marketlens.sampler.uniform.UniformSampler;
+
+/**
+ * Command, not a unit test (issue 6): times Caser's BPR training steps on ml-100k-loo through the hand-written kernel
+ * and through the SameDiff graph, back to back in one JVM (so at the same load), and prints ms per step, the seconds
+ * per epoch that makes at this split's number of steps, and triples per second. The clock starts after
+ * {@code warmup} untimed steps (JIT and graph set-up; progress arrives every 20 steps, so 1 plus a multiple of 20).
+ * <pre>
+ * java -cp &lt;test class path&gt; org.marketlens.model.caser.bench.CaserSpeed SHARED KERNEL_STEPS GRAPH_STEPS [WARMUP]
+ * </pre>
+ * Hyper-parameters are the spec's (d = 64, L = 5, n_h = 16, n_v = 4, dropout 0.5, λ = 1e-4, batch 256, 4 negatives).
+ */
+public final class CaserSpeed {
+    private CaserSpeed() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0], "data", "ml-100k-loo");
+        if (!Files.isRegularFile(dir.resolve("ml100k.train.rating"))) {
+            System.out.println("SKIP: no ml-100k-loo under " + dir);
+            return;
+        }
+        int kernelSteps = Integer.parseInt(args[1]);
+        int graphSteps = Integer.parseInt(args[2]);
+        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 21;
+        Dataset ds = new NcfSplitLoader().load(Map.of("dir", dir.toString(), "prefix", "ml100k"));
+        Split split = new LooSampledEvaluator().split(ds, Map.of(), 0);
+        Map<String, Object> params = new LinkedHashMap<>(Map.of("dim", 64, "contextSize", 5, "horizontal", 16,
+                "vertical", 4, "dropout", 0.5, "lambda", 0.0001));
+        String previous = System.getProperty(KernelTraining.ENABLED);
+        try {
+            for (String path : new String[] {"kernel", "graph"}) {
+                int steps = path.equals("kernel") ? kernelSteps : graphSteps;
+                if (steps <= 0) {
+                    continue;
+                }
+                System.setProperty(KernelTraining.ENABLED, Boolean.toString(path.equals("kernel")));
+                StepLimit ctx = new StepLimit(steps, warmup);
+                new CaserProvider().train(split.train(), params, ctx);
+                double perStep = (System.nanoTime() - ctx.start) / 1e6 / ctx.done;
+                System.out.printf("Caser %s: %d timed steps, %.2f ms per step = %.1f s per epoch of %d steps, "
+                                + "%.0f triples/s, kernel path %s, threads %d, load %.2f%n", path, ctx.done, perStep,
+                        perStep * ctx.total / 1e3, ctx.total, 256 * 1e3 / perStep,
+                        ctx.plain.recorded.get("train.kernels"), KernelTraining.defaultThreads(),
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            }
+        } finally {
+            if (previous == null) {
+                System.clearProperty(KernelTraining.ENABLED);
+            } else {
+                System.setProperty(KernelTraining.ENABLED, previous);
+            }
+        }
+    }
+
+    /** BPR with the uniform sampler, no validation, cancelled after {@code warmup + steps} steps. */
+    private static final class StepLimit implements TrainingContext {
+        final FixedTrainingContext plain = new FixedTrainingContext(1, 1, 1).with(Loss.class, "BPR", new BprLoss())
+                .with(NegativeSampler.class, "uniform", new UniformSampler());
+        private final int steps;
+        private final int warmup;
+        long start = System.nanoTime();
+        long done;
+        long total;
+
+        StepLimit(int steps, int warmup) {
+            this.steps = steps;
+            this.warmup = warmup;
+        }
+
+        @Override
+        public long seed() {
+            return plain.seed();
+        }
+
+        @Override
+        public int maxEpochs() {
+            return 1;
+        }
+
+        @Override
+        public int patience() {
+            return 1;
+        }
+
+        @Override
+        public OptionalDouble validate(Recommender candidate) {
+            return OptionalDouble.empty();
+        }
+
+        @Override
+        public <T> Optional<T> plugin(Class<T> type) {
+            return plain.plugin(type);
+        }
+
+        @Override
+        public <T> Optional<T> plugin(Class<T> type, String name) {
+            return plain.plugin(type, name);
+        }
+
+        @Override
+        public void progress(String stage, long doneSteps, long totalSteps) {
+            total = totalSteps;
+            if (doneSteps == warmup) {
+                start = System.nanoTime();
+            } else if (doneSteps > warmup) {
+                done = doneSteps - warmup;
+            }
+        }
+
+        @Override
+        public boolean cancelled() {
+            return done >= steps;
+        }
+
+        @Override
+        public void record(String key, Object value) {
+            plain.record(key, value);
+        }
+    }
+}
