@@ -91,6 +91,11 @@ final class SdmKernel implements FinalLayerKernel {
         private final float[] dKeys;     // [slots, d]
         private final float[] dOutTerms; // [slots, d]
         private final float[] dMemory;   // [slots, 2d]
+        // One row each, at offset 0: JDK 17's C2 vectorises a loop only when all its arrays share one index
+        // expression, so rows of the flat arrays above are copied here before an element-wise loop (issue 6).
+        private final float[] rowOf;
+        private final float[] rowSum;
+        private final float[] rowTerm;
         private int slots;
         private int lastFrom = -1;
         private int lastTo = -1;
@@ -129,6 +134,9 @@ final class SdmKernel implements FinalLayerKernel {
             dKeys = new float[n * s * d];
             dOutTerms = new float[n * s * d];
             dMemory = new float[n * s * 2 * d];
+            rowOf = new float[d];
+            rowSum = new float[d];
+            rowTerm = new float[d];
         }
 
         private void activate(float[] x, int from, int to) {
@@ -199,12 +207,9 @@ final class SdmKernel implements FinalLayerKernel {
 
             // Output memory terms r_k = f(W_d^p p + b_d + W_d^ctx v_out,k), square(r_k) (Eq. 5.11, 5.13).
             for (int l = 0; l < n; l++) {
+                System.arraycopy(pd, l * d, rowOf, 0, d);
                 for (int k = 0; k < s; k++) {
-                    int row = (l * s + k) * d;
-                    int t = slot[l * s + k] * d;
-                    for (int c = 0; c < d; c++) {
-                        r[row + c] = pd[l * d + c] + outTerms[t + c];
-                    }
+                    addRows(rowOf, outTerms, slot[l * s + k] * d, r, (l * s + k) * d);
                 }
             }
             activate(r, 0, n * s * d);
@@ -237,12 +242,9 @@ final class SdmKernel implements FinalLayerKernel {
                 Dense.multiplyAdd(qh, d, 0, wcqT, d, d, cq, d, 0, 0, n);
                 float[] hid = hidden[h];
                 for (int l = 0; l < n; l++) {
+                    System.arraycopy(cq, l * d, rowOf, 0, d);
                     for (int k = 0; k < s; k++) {
-                        int row = (l * s + k) * d;
-                        int t = slot[l * s + k] * d;
-                        for (int c = 0; c < d; c++) {
-                            hid[row + c] = cq[l * d + c] + keys[t + c];
-                        }
+                        addRows(rowOf, keys, slot[l * s + k] * d, hid, (l * s + k) * d);
                     }
                 }
                 activate(hid, 0, n * s * d);
@@ -260,16 +262,18 @@ final class SdmKernel implements FinalLayerKernel {
                 Arrays.fill(eh, 0, n * d, 0f);
                 for (int l = 0; l < n; l++) {
                     Softmin.weights(z, l * s, mask, (from + l) * s, s, a, l * s);
+                    Arrays.fill(rowSum, 0f);
                     for (int k = 0; k < s; k++) {
                         float w = a[l * s + k];
                         if (w == 0f) {
                             continue;
                         }
-                        int row = (l * s + k) * d;
+                        System.arraycopy(out, (l * s + k) * d, rowOf, 0, d);
                         for (int c = 0; c < d; c++) {
-                            eh[l * d + c] += w * out[row + c];
+                            rowSum[c] += w * rowOf[c];
                         }
                     }
+                    System.arraycopy(rowSum, 0, eh, l * d, d);
                 }
             }
             // Eq. 5.12, 5.18: score = −(w_eᵀ e^(H) + b_e).
@@ -344,42 +348,54 @@ final class SdmKernel implements FinalLayerKernel {
                 float[] hid = hidden[h];
                 // e = Σ_k a_k out_k: d out_k += a_k de, da_k = de · out_k.
                 for (int l = 0; l < n; l++) {
+                    System.arraycopy(de, l * d, rowSum, 0, d);
                     for (int k = 0; k < s; k++) {
                         int j = l * s + k;
                         int row = j * d;
                         float w = a[j];
+                        System.arraycopy(out, row, rowOf, 0, d);
                         float sum = 0f;
                         for (int c = 0; c < d; c++) {
-                            sum += de[l * d + c] * out[row + c];
+                            sum += rowSum[c] * rowOf[c];
                         }
                         da[j] = sum;
                         if (w != 0f) {
+                            System.arraycopy(dOut, row, rowOf, 0, d);
                             for (int c = 0; c < d; c++) {
-                                dOut[row + c] += w * de[l * d + c];
+                                rowOf[c] += w * rowSum[c];
                             }
+                            System.arraycopy(rowOf, 0, dOut, row, d);
                         }
                     }
                     Softmin.backward(a, l * s, da, l * s, s, dz, l * s);
                 }
                 // z_k = ||hidden_k||², hidden_k = f(cq + key_k): d pre_k = 2 dz_k hidden_k f'(·), summed over k into
                 // the query's part and per distinct item into the key's.
-                Arrays.fill(dcq, 0, n * d, 0f);
                 for (int l = 0; l < n; l++) {
+                    Arrays.fill(rowSum, 0f);
                     for (int k = 0; k < s; k++) {
                         int j = l * s + k;
                         float g2 = 2f * dz[j];
                         if (g2 == 0f) {
                             continue;
                         }
-                        int row = j * d;
-                        int t = slot[j] * d;
-                        for (int c = 0; c < d; c++) {
-                            float y = hid[row + c];
-                            float g = tanh ? g2 * y * (1f - y * y) : g2 * y;
-                            dcq[l * d + c] += g;
-                            dKeys[t + c] += g;
+                        System.arraycopy(hid, j * d, rowOf, 0, d);
+                        if (tanh) {
+                            for (int c = 0; c < d; c++) {
+                                float y = rowOf[c];
+                                rowOf[c] = g2 * y * (1f - y * y);
+                            }
+                        } else {
+                            for (int c = 0; c < d; c++) {
+                                rowOf[c] *= g2;
+                            }
                         }
+                        for (int c = 0; c < d; c++) {
+                            rowSum[c] += rowOf[c];
+                        }
+                        addInto(rowOf, dKeys, slot[j] * d);
                     }
+                    System.arraycopy(rowSum, 0, dcq, l * d, d);
                 }
                 Dense.backwardWeights(dcq, d, 0, q[h], d, 0, d, d, gWc, twoD, 0, 0, n);
                 Dense.backwardInput(dcq, d, 0, wc, twoD, 0, d, d, dq, d, 0, 0, n);
@@ -418,18 +434,17 @@ final class SdmKernel implements FinalLayerKernel {
             }
             activationBackward(r, 0, dOut, 0, n * s * d);
             float[] dpd = rowScratch3;
-            Arrays.fill(dpd, 0, n * d, 0f);
             for (int l = 0; l < n; l++) {
+                Arrays.fill(rowSum, 0f);
                 for (int k = 0; k < s; k++) {
                     int j = l * s + k;
-                    int row = j * d;
-                    int t = slot[j] * d;
+                    System.arraycopy(dOut, j * d, rowOf, 0, d);
                     for (int c = 0; c < d; c++) {
-                        float g = dOut[row + c];
-                        dpd[l * d + c] += g;
-                        dOutTerms[t + c] += g;
+                        rowSum[c] += rowOf[c];
                     }
+                    addInto(rowOf, dOutTerms, slot[j] * d);
                 }
+                System.arraycopy(rowSum, 0, dpd, l * d, d);
             }
             Dense.backwardWeights(dpd, d, 0, p, d, 0, d, d, gWd, twoD, 0, 0, n);
             Dense.backwardBias(dpd, d, 0, d, gradients.values(SdmModel.B_D), 0, n);
@@ -458,6 +473,24 @@ final class SdmKernel implements FinalLayerKernel {
                     gItems[target + c] += dMemory[source + c];
                 }
             }
+        }
+
+        /** {@code target[at .. at + d) = row + table[tableAt .. tableAt + d)}, through {@link #rowTerm}. */
+        private void addRows(float[] row, float[] table, int tableAt, float[] target, int at) {
+            System.arraycopy(table, tableAt, rowTerm, 0, d);
+            for (int c = 0; c < d; c++) {
+                rowTerm[c] += row[c];
+            }
+            System.arraycopy(rowTerm, 0, target, at, d);
+        }
+
+        /** {@code target[at .. at + d) += row}, through {@link #rowTerm}. */
+        private void addInto(float[] row, float[] target, int at) {
+            System.arraycopy(target, at, rowTerm, 0, d);
+            for (int c = 0; c < d; c++) {
+                rowTerm[c] += row[c];
+            }
+            System.arraycopy(rowTerm, 0, target, at, d);
         }
 
         /**

@@ -29,5 +29,8 @@ class TanhTest {
         double t1 = Math.tanh(0.5);
         double t2 = Math.tanh(-1);
         assertArrayEquals(new float[] {1, 2, (float) (3 * (1 - t1 * t1)), (float) (4 * (1 - t2 * t2))}, g, 1e-6f);
+        float[] same = {1, 2, 3, 4};
+        Tanh.backward(x, 1, same, 1, 3);  // aligned ranges: g[1] uses y = x[1], g[2] uses y = x[2]
+        assertArrayEquals(new float[] {1, (float) (2 * (1 - t1 * t1)), (float) (3 * (1 - t2 * t2)), 4}, same, 1e-6f);
     }
 }
