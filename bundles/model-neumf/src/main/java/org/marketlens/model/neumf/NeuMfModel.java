@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.marketlens.api.nn.DifferentiableModel;
 import org.marketlens.api.nn.ParameterSpec;
 import org.marketlens.api.nn.ParameterView;
 import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.nn.TrainingInputs;
 import org.marketlens.framework.nn.BatchRows;
+import org.marketlens.framework.nn.kernel.KernelModel;
+import org.marketlens.framework.nn.kernel.ScoreKernel;
 import org.marketlens.framework.nn.layers.Affine;
 import org.marketlens.framework.nn.layers.HalvingTower;
 import org.nd4j.autodiff.samediff.SDIndex;
@@ -35,8 +36,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>In NeuMF the GMF and MLP embeddings of a user (item) are the two column halves of one table row
  * ({@code [p_G | p_M]}), so each index input is gathered once per model call (ND4J M1.1 fails on two gathers of one
  * index placeholder) and the A-6 row penalty covers both towers.
+ * <p>
+ * The graph is the definition; {@link NeuMfKernel} is the same score and gradient by hand, which BPR training (all
+ * three parts, so NeuMF++'s pre-training too) and serving take (issue 6).
  */
-final class NeuMfModel implements DifferentiableModel {
+final class NeuMfModel implements KernelModel {
     /** Which network the model is. */
     enum Part {
         /** the generalised matrix factorisation tower alone */
@@ -158,6 +162,12 @@ final class NeuMfModel implements DifferentiableModel {
             }
         }
         return rows.add(dense).mul(lambda);
+    }
+
+    /** @return the hand-written forward pass and gradient of {@link #score}, with {@link #penalty}'s terms */
+    @Override
+    public ScoreKernel kernel() {
+        return new NeuMfKernel(dim, widths, part, lambda);
     }
 
     /**

@@ -1,0 +1,146 @@
+package org.marketlens.model.neumf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.marketlens.api.data.InteractionData;
+import org.marketlens.api.nn.Loss;
+import org.marketlens.api.train.NegativeSampler;
+import org.marketlens.framework.data.Interactions;
+import org.marketlens.framework.data.InteractionsBuilder;
+import org.marketlens.framework.nn.KernelCheck;
+import org.marketlens.framework.nn.NeuralSettings;
+import org.marketlens.framework.nn.SameDiffTraining;
+import org.marketlens.framework.nn.kernel.KernelBatch;
+import org.marketlens.framework.nn.kernel.KernelTraining;
+import org.marketlens.framework.testing.FixedTrainingContext;
+import org.marketlens.framework.testing.RejectionSampler;
+import org.marketlens.loss.bpr.BprLoss;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class NeuMfKernelTest {
+    /** Repeated users and items (scatter-adds of one row from several rows), and a spread of other rows. */
+    private static final KernelBatch REPEATED = new KernelBatch(new int[] {0, 0, 3, 0, 3, 1},
+            new int[] {2, 2, 5, 6, 2, 0});
+    private static final KernelBatch SPREAD = new KernelBatch(new int[] {4, 1, 2, 0, 3, 4, 2, 1, 0, 3, 4},
+            new int[] {6, 0, 1, 3, 4, 5, 2, 6, 1, 0, 3});
+    /**
+     * Three rows: the first worker gets one. (A batch of one row fails in the graph itself, ND4J M1.1's
+     * strided_slice_bp on NeuMF's [1, 2d] column halves.)
+     */
+    private static final KernelBatch SMALL = new KernelBatch(new int[] {2, 2, 0}, new int[] {4, 1, 4});
+
+    private static void assertMatches(NeuMfModel model, String what) {
+        long seed = 5;
+        double worst = 0;
+        for (KernelBatch batch : new KernelBatch[] {REPEATED, SPREAD, SMALL}) {
+            // scale 10 gives logits of tens to hundreds and a different set of rectified units
+            for (double scale : new double[] {1, 10}) {
+                KernelCheck.Result r = KernelCheck.compare(model, batch, seed++, scale);
+                assertTrue(r.worst() < 1e-4, what + ", " + batch.rows() + " rows, scale " + scale + ": " + r);
+                worst = Math.max(worst, r.worst());
+            }
+        }
+        System.out.printf("NeuMF kernel vs graph, %s: worst relative difference %.2e%n", what, worst);
+    }
+
+    @Test
+    void kernelEqualsGraphForGmf() {
+        assertMatches(new NeuMfModel(5, 7, 8, 1, 0.01, NeuMfModel.Part.GMF), "GMF");
+    }
+
+    @Test
+    void kernelEqualsGraphForTheMlpAndNeuMfWithOneToThreeLayers() {
+        for (int layers = 1; layers <= 3; layers++) {
+            assertMatches(new NeuMfModel(5, 7, 8, layers, 0.01, NeuMfModel.Part.MLP), "MLP, " + layers + " layers");
+            assertMatches(new NeuMfModel(5, 7, 8, layers, 0.01, NeuMfModel.Part.NEUMF),
+                    "NeuMF, " + layers + " layers");
+        }
+    }
+
+    /** Every rectified unit dead (all rows' pre-activations ≤ 0): no gradient reaches the tower or the MLP halves. */
+    @Test
+    void kernelEqualsGraphWithEveryUnitRectified() {
+        NeuMfModel model = new NeuMfModel(5, 7, 4, 1, 0.01, NeuMfModel.Part.NEUMF);
+        // scale 0 makes every parameter 0: ReLU(0) = 0 and relu's gradient at 0 is 0 in both
+        KernelCheck.Result r = KernelCheck.compare(model, SPREAD, 3, 0);
+        assertTrue(r.worst() < 1e-6, r.toString());
+    }
+
+    /**
+     * Training through the kernel equals training through the SameDiff graph (the reference) from the same initial
+     * parameters and the same batches, for each part: 2 epochs of BPR with λ = 0.01, so the penalty's gradient and
+     * Adam are compared too.
+     */
+    @Test
+    void trainingThroughTheKernelEqualsTheGraph() {
+        InteractionData train = clustered();
+        for (NeuMfModel.Part part : NeuMfModel.Part.values()) {
+            for (int layers = 1; layers <= (part == NeuMfModel.Part.GMF ? 1 : 2); layers++) {
+                NeuMfModel model = new NeuMfModel(train.numUsers(), train.numItems(), 8, layers, 0.01, part);
+                FixedTrainingContext kernelCtx = context();
+                FixedTrainingContext graphCtx = context();
+                Map<String, INDArray> kernel = train(model, train, kernelCtx, true);
+                Map<String, INDArray> graph = train(model, train, graphCtx, false);
+                String what = part + ", " + layers + " layers";
+                assertEquals(true, kernelCtx.recorded.get("train.kernels"), what);
+                assertEquals(false, graphCtx.recorded.get("train.kernels"), what);
+                double kernelLoss = (Double) kernelCtx.recorded.get("train.lastEpochLoss");
+                double graphLoss = (Double) graphCtx.recorded.get("train.lastEpochLoss");
+                assertEquals(graphLoss, kernelLoss, 1e-5 * Math.abs(graphLoss), what + ": last epoch's objective");
+                for (String name : graph.keySet()) {
+                    float[] expected = graph.get(name).castTo(DataType.FLOAT).data().asFloat();
+                    float[] actual = kernel.get(name).castTo(DataType.FLOAT).data().asFloat();
+                    double worst = 0;
+                    for (int i = 0; i < expected.length; i++) {
+                        worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
+                    }
+                    assertTrue(worst < 1e-4, what + ", " + name + ": largest difference " + worst);
+                    System.out.printf("NeuMF training kernel vs graph, %s, %s: largest difference %.2e%n", what, name,
+                            worst);
+                }
+            }
+        }
+    }
+
+    private static FixedTrainingContext context() {
+        return new FixedTrainingContext(9, 2, 2).with(Loss.class, "BPR", new BprLoss())
+                .with(NegativeSampler.class, "uniform", new RejectionSampler())
+                .validation(r -> OptionalDouble.empty());
+    }
+
+    private static Map<String, INDArray> train(NeuMfModel model, InteractionData train, FixedTrainingContext ctx,
+            boolean kernels) {
+        String previous = System.getProperty(KernelTraining.ENABLED);
+        System.setProperty(KernelTraining.ENABLED, Boolean.toString(kernels));
+        try {
+            return new LinkedHashMap<>(SameDiffTraining.train("NeuMF", model, train,
+                    new NeuralSettings(0.001, 64, 2), ctx, p -> null));
+        } finally {
+            if (previous == null) {
+                System.clearProperty(KernelTraining.ENABLED);
+            } else {
+                System.setProperty(KernelTraining.ENABLED, previous);
+            }
+        }
+    }
+
+    /** Two taste clusters of 30 users over 20 items each. */
+    private static InteractionData clustered() {
+        InteractionsBuilder b = Interactions.builder();
+        SplittableRandom r = new SplittableRandom(7);
+        for (int user = 0; user < 60; user++) {
+            int base = user < 30 ? 0 : 20;
+            for (int t = 0; t < 12; t++) {
+                b.add("u" + user, "i" + (base + r.nextInt(20)), Float.NaN, t, -1);
+            }
+        }
+        return b.build();
+    }
+}
