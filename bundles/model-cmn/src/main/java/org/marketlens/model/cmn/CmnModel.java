@@ -2,12 +2,13 @@ package org.marketlens.model.cmn;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.marketlens.api.nn.DifferentiableModel;
 import org.marketlens.api.nn.ParameterSpec;
 import org.marketlens.api.nn.ParameterView;
 import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.nn.TrainingInputs;
 import org.marketlens.framework.nn.BatchRows;
+import org.marketlens.framework.nn.kernel.KernelModel;
+import org.marketlens.framework.nn.kernel.ScoreKernel;
 import org.marketlens.framework.nn.layers.Affine;
 import org.marketlens.framework.nn.layers.MaskedSoftmin;
 import org.nd4j.autodiff.samediff.SDIndex;
@@ -42,8 +43,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>
  * No dropout, so inference is deterministic (A-8). The table is not a trained parameter; the provider saves it
  * with the parameters so that a loaded model scores the same.
+ * <p>
+ * The graph is the definition; {@link CmnKernel} is the same score and gradient by hand, which BPR training and
+ * serving take (issue 6): the graph's many small ops per hop cost about 890 s per ml-100k-loo epoch.
  */
-final class CmnModel implements DifferentiableModel {
+final class CmnModel implements KernelModel {
     /** {@code [M, 2d]}: columns {@code [0, d)} the user memory M, {@code [d, 2d)} the external memory C. */
     static final String USER_MEMORY = "user_memory";
     /** {@code [N, d]}: the item memory E. */
@@ -106,6 +110,16 @@ final class CmnModel implements DifferentiableModel {
             p.add(new ParameterSpec(HOP + h, new long[] {dim, dim}, ParameterSpec.Init.HE_NORMAL, 0));
         }
         return p;
+    }
+
+    /**
+     * @return the hand-written forward pass and gradient of {@link #score}, with {@link #penalty}'s terms; without a
+     *         table of its own it reads the one a served model holds among its parameters ({@link #NEIGHBOURHOOD})
+     */
+    @Override
+    public ScoreKernel kernel() {
+        return new CmnKernel(dim, hops, cap, lambda,
+                neighbourhood == null ? null : neighbourhood.castTo(DataType.FLOAT).dup('c').data().asFloat());
     }
 
     /** The parts of one forward graph that the tests inspect: the attention of every hop and the score. */
