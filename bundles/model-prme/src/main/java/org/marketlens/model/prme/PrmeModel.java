@@ -1,13 +1,13 @@
 package org.marketlens.model.prme;
 
 import java.util.List;
-import org.marketlens.api.nn.DifferentiableModel;
 import org.marketlens.api.nn.ParameterSpec;
 import org.marketlens.api.nn.ParameterView;
 import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.nn.TrainingInputs;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.marketlens.framework.nn.BatchRows;
+import org.marketlens.framework.nn.kernel.KernelModel;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -15,9 +15,11 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * PRME (Feng et al. 2015; MODELS.md §4.7, A-42): {@code d = α ||u − v_j||² + (1 − α) mean_{k valid} ||w_k − w_j||²}
  * with a user–item space (U, V) and a separate item–item space (W), score {@code −d}. With {@code s = 1} the mean is
  * over the previous item (PRME); with {@code s > 1} over the previous s items (PRME_s). Item tables are stored
- * side by side ({@code [N, 2d]}: V then W) so the target index is gathered once per call.
+ * side by side ({@code [N, 2d]}: V then W) so the target index is gathered once per call. The graph is the
+ * definition; {@link PrmeKernel} is the same score and gradient by hand, which BPR training and serving take
+ * (issue 6).
  */
-final class PrmeModel implements DifferentiableModel {
+final class PrmeModel implements KernelModel {
     static final String USERS = "user_embedding";
     /** {@code [N, 2d]}: columns {@code [0, d)} = V (user–item space), {@code [d, 2d)} = W (item–item space). */
     static final String ITEMS = "item_embedding";
@@ -84,5 +86,11 @@ final class PrmeModel implements DifferentiableModel {
     @Override
     public SDVariable penalty(SameDiff sd, ParameterView params, TrainingInputs in) {
         return BatchRows.squaredNorms(sd, params.get(USERS), params.get(ITEMS), in).mean().mul(lambda);
+    }
+
+    /** @return the score and gradient on float arrays, equal to {@link #score} */
+    @Override
+    public PrmeKernel kernel() {
+        return new PrmeKernel(dim, contextSize, alpha, lambda);
     }
 }

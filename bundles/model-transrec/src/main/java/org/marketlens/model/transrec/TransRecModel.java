@@ -1,13 +1,13 @@
 package org.marketlens.model.transrec;
 
 import java.util.List;
-import org.marketlens.api.nn.DifferentiableModel;
 import org.marketlens.api.nn.ParameterSpec;
 import org.marketlens.api.nn.ParameterView;
 import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.nn.TrainingInputs;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.marketlens.framework.nn.BatchRows;
+import org.marketlens.framework.nn.kernel.KernelModel;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -15,9 +15,11 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * TransRec (He et al. 2017; MODELS.md §4.7): {@code score(u, j | k) = β_j − ||t_u + v_k − v_j||₂} with k the user's
  * previous item and the L2 distance (reported better than L1). Item vectors and biases share one table
  * {@code [N, d + 1]} (last column β) so the target index is gathered once per call. The norm is
- * {@code sqrt(x + 1e-12)}, differentiable where the translation lands exactly on the item.
+ * {@code sqrt(x + 1e-12)}, differentiable where the translation lands exactly on the item. The graph is the
+ * definition; {@link TransRecKernel} is the same score and gradient by hand, which BPR training and serving take
+ * (issue 6).
  */
-final class TransRecModel implements DifferentiableModel {
+final class TransRecModel implements KernelModel {
     static final String USERS = "user_translation";
     /** {@code [N, d + 1]}: columns {@code [0, d)} = v_j, column d = β_j. */
     static final String ITEMS = "item_embedding";
@@ -65,5 +67,11 @@ final class TransRecModel implements DifferentiableModel {
     @Override
     public SDVariable penalty(SameDiff sd, ParameterView params, TrainingInputs in) {
         return BatchRows.squaredNorms(sd, params.get(USERS), params.get(ITEMS), in).mean().mul(lambda);
+    }
+
+    /** @return the score and gradient on float arrays, equal to {@link #score} */
+    @Override
+    public TransRecKernel kernel() {
+        return new TransRecKernel(dim, lambda);
     }
 }

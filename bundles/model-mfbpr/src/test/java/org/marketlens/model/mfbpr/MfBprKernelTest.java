@@ -1,0 +1,131 @@
+package org.marketlens.model.mfbpr;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.marketlens.api.data.InteractionData;
+import org.marketlens.api.nn.Loss;
+import org.marketlens.framework.data.Interactions;
+import org.marketlens.framework.data.InteractionsBuilder;
+import org.marketlens.framework.nn.KernelCheck;
+import org.marketlens.framework.nn.NeuralSettings;
+import org.marketlens.framework.nn.SameDiffTraining;
+import org.marketlens.framework.nn.kernel.KernelBatch;
+import org.marketlens.framework.nn.kernel.KernelParameters;
+import org.marketlens.framework.nn.kernel.KernelTraining;
+import org.marketlens.framework.nn.kernel.ScoreKernel;
+import org.marketlens.framework.testing.FixedTrainingContext;
+import org.marketlens.framework.testing.RejectionSampler;
+import org.marketlens.api.train.NegativeSampler;
+import org.marketlens.loss.bpr.BprLoss;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class MfBprKernelTest {
+    /** Repeated users and items (scatter-adds of one row from several rows), and a spread of other rows. */
+    private static final KernelBatch REPEATED = new KernelBatch(new int[] {0, 0, 3, 0, 3, 1},
+            new int[] {2, 2, 5, 6, 2, 0});
+    private static final KernelBatch SPREAD = new KernelBatch(new int[] {4, 1, 2, 0, 3, 4, 2, 1, 0, 3, 4},
+            new int[] {6, 0, 1, 3, 4, 5, 2, 6, 1, 0, 3});
+
+    @Test
+    void kernelEqualsGraph() {
+        MfBprModel model = new MfBprModel(5, 7, 8, 0.01);
+        long seed = 3;
+        for (KernelBatch batch : new KernelBatch[] {REPEATED, SPREAD}) {
+            // scale 300 makes the rows of order 3 (scores of order 70), where relative float error shows.
+            for (double scale : new double[] {1, 300}) {
+                KernelCheck.Result r = KernelCheck.compare(model, batch, seed++, scale);
+                assertTrue(r.worst() < 1e-4, batch.rows() + " rows, scale " + scale + ": " + r);
+            }
+        }
+    }
+
+    /** Dot product and its gradient by hand: U[0] = (1, 2), V[1] = (3, −1) gives 1; ∂U[0] = g V[1], ∂V[1] = g U[0]. */
+    @Test
+    void scoreAndGradientByHand() {
+        Map<String, INDArray> p = new LinkedHashMap<>();
+        p.put(MfBprModel.USERS, Nd4j.createFromArray(new float[][] {{1, 2}}));
+        p.put(MfBprModel.ITEMS, Nd4j.createFromArray(new float[][] {{0, 0}, {3, -1}}));
+        KernelParameters parameters = KernelParameters.copyOf(p);
+        KernelParameters gradients = parameters.zerosLike();
+        ScoreKernel kernel = new MfBprModel(1, 2, 2, 0.5).kernel();
+        KernelBatch batch = new KernelBatch(new int[] {0, 0}, new int[] {1, 1});
+        ScoreKernel.Worker w = kernel.worker(parameters, 2);
+        float[] scores = new float[2];
+        w.forward(batch, 0, 2, scores);
+        assertArrayEquals(new float[] {1, 1}, scores, 1e-6f);
+        w.backward(batch, 0, 2, new float[] {2, 0.5f}, gradients);
+        assertArrayEquals(new float[] {7.5f, -2.5f}, gradients.values(MfBprModel.USERS), 1e-6f);
+        assertArrayEquals(new float[] {0, 0, 2.5f, 5f}, gradients.values(MfBprModel.ITEMS), 1e-6f);
+        assertEquals(new ScoreKernel.RowPenalty(0.5, MfBprModel.USERS, MfBprModel.ITEMS, List.of()), kernel.penalty());
+    }
+
+    /**
+     * Training through the kernel (KernelTraining: BPR, A-6 penalty, Adam) equals training through the SameDiff graph
+     * from the same initial parameters and batches: 2 epochs with λ = 0.01.
+     */
+    @Test
+    void trainingThroughTheKernelEqualsTheGraph() {
+        InteractionsBuilder b = Interactions.builder();
+        SplittableRandom r = new SplittableRandom(7);
+        for (int u = 0; u < 30; u++) {
+            for (int t = 0; t < 8; t++) {
+                b.add("u" + u, "i" + ((u < 15 ? 0 : 10) + r.nextInt(10)), Float.NaN, t, -1);
+            }
+        }
+        InteractionData data = b.build();
+        MfBprModel model = new MfBprModel(data.numUsers(), data.numItems(), 8, 0.01);
+        FixedTrainingContext kernelCtx = context();
+        FixedTrainingContext graphCtx = context();
+        Map<String, INDArray> kernel = train(model, data, kernelCtx, true);
+        Map<String, INDArray> graph = train(model, data, graphCtx, false);
+        assertEquals(true, kernelCtx.recorded.get("train.kernels"));
+        assertEquals(false, graphCtx.recorded.get("train.kernels"));
+        double kernelLoss = (Double) kernelCtx.recorded.get("train.lastEpochLoss");
+        double graphLoss = (Double) graphCtx.recorded.get("train.lastEpochLoss");
+        assertEquals(graphLoss, kernelLoss, 1e-5 * Math.abs(graphLoss), "mean objective of the last epoch");
+        double worstOverall = 0;
+        for (String name : graph.keySet()) {
+            float[] expected = graph.get(name).castTo(DataType.FLOAT).dup('c').data().asFloat();
+            float[] actual = kernel.get(name).castTo(DataType.FLOAT).dup('c').data().asFloat();
+            double worst = 0;
+            for (int i = 0; i < expected.length; i++) {
+                worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
+            }
+            worstOverall = Math.max(worstOverall, worst);
+            assertTrue(worst < 1e-4, name + ": largest difference " + worst);
+        }
+        System.out.printf("MF-BPR training, kernel vs graph: largest parameter difference %.2e%n", worstOverall);
+    }
+
+    private static FixedTrainingContext context() {
+        return new FixedTrainingContext(9, 2, 2).with(Loss.class, "BPR", new BprLoss())
+                .with(NegativeSampler.class, "uniform", new RejectionSampler())
+                .validation(x -> OptionalDouble.empty());
+    }
+
+    private static Map<String, INDArray> train(MfBprModel model, InteractionData data, FixedTrainingContext ctx,
+            boolean kernels) {
+        String previous = System.getProperty(KernelTraining.ENABLED);
+        System.setProperty(KernelTraining.ENABLED, Boolean.toString(kernels));
+        try {
+            return new LinkedHashMap<>(SameDiffTraining.train("MF-BPR", model, data, new NeuralSettings(0.001, 16, 2),
+                    ctx, p -> null));
+        } finally {
+            if (previous == null) {
+                System.clearProperty(KernelTraining.ENABLED);
+            } else {
+                System.setProperty(KernelTraining.ENABLED, previous);
+            }
+        }
+    }
+}

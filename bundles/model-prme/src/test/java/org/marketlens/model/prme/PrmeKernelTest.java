@@ -1,0 +1,129 @@
+package org.marketlens.model.prme;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.marketlens.api.data.InteractionData;
+import org.marketlens.api.nn.Loss;
+import org.marketlens.api.train.NegativeSampler;
+import org.marketlens.framework.data.Interactions;
+import org.marketlens.framework.data.InteractionsBuilder;
+import org.marketlens.framework.nn.KernelCheck;
+import org.marketlens.framework.nn.NeuralSettings;
+import org.marketlens.framework.nn.SameDiffTraining;
+import org.marketlens.framework.nn.kernel.KernelBatch;
+import org.marketlens.framework.nn.kernel.KernelTraining;
+import org.marketlens.framework.testing.FixedTrainingContext;
+import org.marketlens.framework.testing.RejectionSampler;
+import org.marketlens.loss.bpr.BprLoss;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class PrmeKernelTest {
+    private static final int[] USERS = {0, 0, 3, 0, 3, 1, 2, 4};
+    /** Repeated targets, a target that is also in its own context (row 1), items repeated across rows. */
+    private static final int[] ITEMS = {2, 2, 5, 6, 2, 0, 1, 3};
+
+    /**
+     * A batch of {@link #USERS} and {@link #ITEMS} with context size {@code s}: row r's window is full, padded at
+     * the front (r % 3 == 1: only the newest slot valid) or empty (r % 3 == 2, every slot padded with index 4).
+     */
+    private static KernelBatch batch(int s) {
+        int rows = USERS.length;
+        int[] context = new int[rows * s];
+        float[] mask = new float[rows * s];
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < s; k++) {
+                boolean valid = r % 3 == 0 || (r % 3 == 1 && k == s - 1);
+                context[r * s + k] = valid ? (r * 3 + k * 5) % 7 : 4;
+                mask[r * s + k] = valid ? 1 : 0;
+            }
+        }
+        context[s * 2 - 1] = ITEMS[1];
+        return new KernelBatch(USERS, ITEMS, s, context, mask);
+    }
+
+    @Test
+    void kernelEqualsGraphForOneAndFiveContextItems() {
+        long seed = 11;
+        for (int s : new int[] {1, 5}) {
+            for (double alpha : new double[] {0.2, 0.8}) {
+                PrmeModel model = new PrmeModel(5, 7, 8, s, alpha, 0.01);
+                // scale 300 makes the rows of order 3 (distances of order 100), where relative float error shows.
+                for (double scale : new double[] {1, 300}) {
+                    KernelCheck.Result r = KernelCheck.compare(model, batch(s), seed++, scale);
+                    assertTrue(r.worst() < 1e-4, "s " + s + ", α " + alpha + ", scale " + scale + ": " + r);
+                }
+            }
+        }
+    }
+
+    /**
+     * Training through the kernel (KernelTraining: context windows, BPR, A-6 penalty, Adam) equals training through
+     * the SameDiff graph from the same initial parameters and batches: 2 epochs with λ = 0.01 on sequences with short
+     * histories (padded and empty windows), s = 1 and s = 3.
+     */
+    @Test
+    void trainingThroughTheKernelEqualsTheGraph() {
+        InteractionsBuilder b = Interactions.builder();
+        SplittableRandom r = new SplittableRandom(5);
+        for (int user = 0; user < 20; user++) {
+            for (int t = 0; t < 2 + user % 7; t++) {
+                b.add("u" + user, "i" + r.nextInt(12), Float.NaN, t, -1);
+            }
+        }
+        InteractionData data = b.build();
+        for (int s : new int[] {1, 3}) {
+            PrmeModel model = new PrmeModel(data.numUsers(), data.numItems(), 6, s, 0.5, 0.01);
+            FixedTrainingContext kernelCtx = context();
+            FixedTrainingContext graphCtx = context();
+            Map<String, INDArray> kernel = train(model, data, kernelCtx, true);
+            Map<String, INDArray> graph = train(model, data, graphCtx, false);
+            assertEquals(true, kernelCtx.recorded.get("train.kernels"));
+            assertEquals(false, graphCtx.recorded.get("train.kernels"));
+            double kernelLoss = (Double) kernelCtx.recorded.get("train.lastEpochLoss");
+            double graphLoss = (Double) graphCtx.recorded.get("train.lastEpochLoss");
+            assertEquals(graphLoss, kernelLoss, 1e-5 * Math.abs(graphLoss), "mean objective of the last epoch");
+            double worstOverall = 0;
+            for (String name : graph.keySet()) {
+                float[] expected = graph.get(name).castTo(DataType.FLOAT).dup('c').data().asFloat();
+                float[] actual = kernel.get(name).castTo(DataType.FLOAT).dup('c').data().asFloat();
+                double worst = 0;
+                for (int i = 0; i < expected.length; i++) {
+                    worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
+                }
+                worstOverall = Math.max(worstOverall, worst);
+                assertTrue(worst < 1e-4, "s " + s + ", " + name + ": largest difference " + worst);
+            }
+            System.out.printf("PRME training, kernel vs graph, s = %d: largest parameter difference %.2e%n", s,
+                    worstOverall);
+        }
+    }
+
+    private static FixedTrainingContext context() {
+        return new FixedTrainingContext(9, 2, 2).with(Loss.class, "BPR", new BprLoss())
+                .with(NegativeSampler.class, "uniform", new RejectionSampler())
+                .validation(x -> OptionalDouble.empty());
+    }
+
+    private static Map<String, INDArray> train(PrmeModel model, InteractionData data, FixedTrainingContext ctx,
+            boolean kernels) {
+        String previous = System.getProperty(KernelTraining.ENABLED);
+        System.setProperty(KernelTraining.ENABLED, Boolean.toString(kernels));
+        try {
+            return new LinkedHashMap<>(SameDiffTraining.train("PRME", model, data, new NeuralSettings(0.001, 16, 2),
+                    ctx, p -> null));
+        } finally {
+            if (previous == null) {
+                System.clearProperty(KernelTraining.ENABLED);
+            } else {
+                System.setProperty(KernelTraining.ENABLED, previous);
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.marketlens.model.transrec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.marketlens.api.data.InteractionData;
+import org.marketlens.api.nn.Loss;
+import org.marketlens.api.train.NegativeSampler;
+import org.marketlens.framework.data.Interactions;
+import org.marketlens.framework.data.InteractionsBuilder;
+import org.marketlens.framework.nn.KernelCheck;
+import org.marketlens.framework.nn.NeuralSettings;
+import org.marketlens.framework.nn.SameDiffTraining;
+import org.marketlens.framework.nn.kernel.KernelBatch;
+import org.marketlens.framework.nn.kernel.KernelTraining;
+import org.marketlens.framework.testing.FixedTrainingContext;
+import org.marketlens.framework.testing.RejectionSampler;
+import org.marketlens.loss.bpr.BprLoss;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class TransRecKernelTest {
+    /**
+     * Repeated users and targets; rows 2 and 5 have no previous item (masked, padded with index 4); row 3's previous
+     * item is its own target; row 6's user translation is scored from a previous item that is another row's target.
+     */
+    private static final KernelBatch BATCH = new KernelBatch(new int[] {0, 0, 3, 0, 3, 1, 2, 4},
+            new int[] {2, 2, 5, 6, 2, 0, 1, 3}, 1, new int[] {1, 3, 4, 6, 1, 4, 2, 5},
+            new float[] {1, 1, 0, 1, 1, 0, 1, 1});
+
+    @Test
+    void kernelEqualsGraph() {
+        TransRecModel model = new TransRecModel(5, 7, 8, 0.01);
+        long seed = 3;
+        // scale 300 makes the rows of order 3 (distances of order 10), where relative float error shows.
+        for (double scale : new double[] {1, 300}) {
+            KernelCheck.Result r = KernelCheck.compare(model, BATCH, seed++, scale);
+            assertTrue(r.worst() < 1e-4, "scale " + scale + ": " + r);
+        }
+    }
+
+    /**
+     * Training through the kernel (KernelTraining: previous items, BPR, A-6 penalty, Adam) equals training through
+     * the SameDiff graph from the same initial parameters and batches: 2 epochs with λ = 0.01, first items without a
+     * previous one.
+     */
+    @Test
+    void trainingThroughTheKernelEqualsTheGraph() {
+        InteractionsBuilder b = Interactions.builder();
+        SplittableRandom r = new SplittableRandom(5);
+        for (int user = 0; user < 20; user++) {
+            for (int t = 0; t < 2 + user % 7; t++) {
+                b.add("u" + user, "i" + r.nextInt(12), Float.NaN, t, -1);
+            }
+        }
+        InteractionData data = b.build();
+        TransRecModel model = new TransRecModel(data.numUsers(), data.numItems(), 6, 0.01);
+        FixedTrainingContext kernelCtx = context();
+        FixedTrainingContext graphCtx = context();
+        Map<String, INDArray> kernel = train(model, data, kernelCtx, true);
+        Map<String, INDArray> graph = train(model, data, graphCtx, false);
+        assertEquals(true, kernelCtx.recorded.get("train.kernels"));
+        assertEquals(false, graphCtx.recorded.get("train.kernels"));
+        double kernelLoss = (Double) kernelCtx.recorded.get("train.lastEpochLoss");
+        double graphLoss = (Double) graphCtx.recorded.get("train.lastEpochLoss");
+        assertEquals(graphLoss, kernelLoss, 1e-5 * Math.abs(graphLoss), "mean objective of the last epoch");
+        double worstOverall = 0;
+        for (String name : graph.keySet()) {
+            float[] expected = graph.get(name).castTo(DataType.FLOAT).dup('c').data().asFloat();
+            float[] actual = kernel.get(name).castTo(DataType.FLOAT).dup('c').data().asFloat();
+            double worst = 0;
+            for (int i = 0; i < expected.length; i++) {
+                worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
+            }
+            worstOverall = Math.max(worstOverall, worst);
+            assertTrue(worst < 1e-4, name + ": largest difference " + worst);
+        }
+        System.out.printf("TransRec training, kernel vs graph: largest parameter difference %.2e%n", worstOverall);
+    }
+
+    private static FixedTrainingContext context() {
+        return new FixedTrainingContext(9, 2, 2).with(Loss.class, "BPR", new BprLoss())
+                .with(NegativeSampler.class, "uniform", new RejectionSampler())
+                .validation(x -> OptionalDouble.empty());
+    }
+
+    private static Map<String, INDArray> train(TransRecModel model, InteractionData data, FixedTrainingContext ctx,
+            boolean kernels) {
+        String previous = System.getProperty(KernelTraining.ENABLED);
+        System.setProperty(KernelTraining.ENABLED, Boolean.toString(kernels));
+        try {
+            return new LinkedHashMap<>(SameDiffTraining.train("TransRec", model, data,
+                    new NeuralSettings(0.001, 16, 2), ctx, p -> null));
+        } finally {
+            if (previous == null) {
+                System.clearProperty(KernelTraining.ENABLED);
+            } else {
+                System.setProperty(KernelTraining.ENABLED, previous);
+            }
+        }
+    }
+}
