@@ -1,14 +1,20 @@
 package org.marketlens.framework.nn;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import org.marketlens.api.data.InteractionData;
 import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.framework.nn.kernel.KernelBatch;
 import org.marketlens.framework.nn.kernel.KernelModel;
 import org.marketlens.framework.nn.kernel.KernelParameters;
+import org.marketlens.framework.nn.kernel.KernelTraining;
 import org.marketlens.framework.nn.kernel.ScoreKernel;
+import org.marketlens.framework.testing.FixedTrainingContext;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -105,5 +111,80 @@ public final class KernelCheck {
             gradientDiffs.put(name, worst);
         }
         return new Result(scoreDiff, gradientDiffs);
+    }
+
+    /**
+     * Training a model through its kernel and through its graph, from the same initial parameters and batches.
+     *
+     * @param kernelLoss  the kernel run's mean objective of its last epoch
+     * @param graphLoss   the graph run's
+     * @param paths       the {@code train.kernels} records of the two runs (expected {@code [true, false]})
+     * @param parameters  per parameter, the largest |kernel − graph| over its entries after training
+     */
+    public record Training(double kernelLoss, double graphLoss, List<Object> paths, Map<String, Double> parameters) {
+        /**
+         * Fails unless the kernel run took the kernel path and the graph run the graph, the last epochs' objectives
+         * agree to {@code relativeLoss} and every parameter but {@code skip} to {@code absolute}.
+         *
+         * @param skip parameters the objective does not depend on (e.g. an output bias that cancels in
+         *             {@code score_neg − score_pos}): their gradient is rounding residue, which Adam amplifies
+         */
+        public void assertEquivalent(double relativeLoss, double absolute, String... skip) {
+            if (!paths.equals(List.of(true, false))) {
+                throw new AssertionError("expected the kernel path then the graph path, recorded " + paths);
+            }
+            if (Math.abs(kernelLoss - graphLoss) > relativeLoss * Math.abs(graphLoss)) {
+                throw new AssertionError("last epoch's objective: kernel " + kernelLoss + ", graph " + graphLoss);
+            }
+            Set<String> skipped = Set.of(skip);
+            parameters.forEach((name, worst) -> {
+                if (!skipped.contains(name) && !(worst < absolute)) {
+                    throw new AssertionError(name + ": largest difference " + worst + " (all: " + parameters + ")");
+                }
+            });
+        }
+    }
+
+    /**
+     * Trains {@code model} twice with {@link SameDiffTraining}, once with kernels on and once off
+     * ({@value KernelTraining#ENABLED}), restoring the property afterwards.
+     *
+     * @param context a fresh context per run (same seed, loss, sampler and epochs for both)
+     */
+    public static Training compareTraining(String name, KernelModel model, InteractionData data,
+            NeuralSettings settings, Supplier<FixedTrainingContext> context) {
+        FixedTrainingContext kernelContext = context.get();
+        FixedTrainingContext graphContext = context.get();
+        Map<String, INDArray> kernel = trainWithKernels(true, name, model, data, settings, kernelContext);
+        Map<String, INDArray> graph = trainWithKernels(false, name, model, data, settings, graphContext);
+        Map<String, Double> differences = new LinkedHashMap<>();
+        graph.forEach((parameter, expectedArray) -> {
+            float[] expected = expectedArray.castTo(DataType.FLOAT).dup('c').data().asFloat();
+            float[] actual = kernel.get(parameter).castTo(DataType.FLOAT).dup('c').data().asFloat();
+            double worst = 0;
+            for (int i = 0; i < expected.length; i++) {
+                worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
+            }
+            differences.put(parameter, worst);
+        });
+        return new Training((Double) kernelContext.recorded.get("train.lastEpochLoss"),
+                (Double) graphContext.recorded.get("train.lastEpochLoss"),
+                Arrays.asList(kernelContext.recorded.get("train.kernels"), graphContext.recorded.get("train.kernels")),
+                differences);
+    }
+
+    private static Map<String, INDArray> trainWithKernels(boolean kernels, String name, KernelModel model,
+            InteractionData data, NeuralSettings settings, FixedTrainingContext context) {
+        String previous = System.getProperty(KernelTraining.ENABLED);
+        System.setProperty(KernelTraining.ENABLED, Boolean.toString(kernels));
+        try {
+            return new LinkedHashMap<>(SameDiffTraining.train(name, model, data, settings, context, p -> null));
+        } finally {
+            if (previous == null) {
+                System.clearProperty(KernelTraining.ENABLED);
+            } else {
+                System.setProperty(KernelTraining.ENABLED, previous);
+            }
+        }
     }
 }

@@ -1,10 +1,7 @@
 package org.marketlens.model.sdp;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
@@ -12,13 +9,9 @@ import org.marketlens.api.nn.Loss;
 import org.marketlens.api.train.NegativeSampler;
 import org.marketlens.framework.nn.KernelCheck;
 import org.marketlens.framework.nn.NeuralSettings;
-import org.marketlens.framework.nn.SameDiffTraining;
 import org.marketlens.framework.nn.kernel.KernelBatch;
-import org.marketlens.framework.nn.kernel.KernelTraining;
 import org.marketlens.framework.testing.FixedTrainingContext;
 import org.marketlens.loss.bpr.BprLoss;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 class SdpKernelTest {
     /** Repeated users and items (scatter-adds of one row from several rows), and a spread of other rows. */
@@ -65,27 +58,8 @@ class SdpKernelTest {
         InteractionData train = SdpModelTest.clustered();
         for (int layers = 1; layers <= 2; layers++) {
             SdpModel model = new SdpModel(train.numUsers(), train.numItems(), 8, layers, 0.01);
-            FixedTrainingContext kernelCtx = context();
-            FixedTrainingContext graphCtx = context();
-            Map<String, INDArray> kernel = train(model, train, kernelCtx, true);
-            Map<String, INDArray> graph = train(model, train, graphCtx, false);
-            assertEquals(true, kernelCtx.recorded.get("train.kernels"));
-            assertEquals(false, graphCtx.recorded.get("train.kernels"));
-            double kernelLoss = (Double) kernelCtx.recorded.get("train.lastEpochLoss");
-            double graphLoss = (Double) graphCtx.recorded.get("train.lastEpochLoss");
-            assertEquals(graphLoss, kernelLoss, 1e-5 * Math.abs(graphLoss), "mean objective of the last epoch");
-            for (String name : graph.keySet()) {
-                if (name.equals(SdpModel.EDGE_BIAS)) {
-                    continue;
-                }
-                float[] expected = graph.get(name).castTo(DataType.FLOAT).data().asFloat();
-                float[] actual = kernel.get(name).castTo(DataType.FLOAT).data().asFloat();
-                double worst = 0;
-                for (int i = 0; i < expected.length; i++) {
-                    worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
-                }
-                assertTrue(worst < 1e-4, layers + " layers, " + name + ": largest difference " + worst);
-            }
+            KernelCheck.compareTraining("SDP", model, train, new NeuralSettings(0.001, 64, 2), SdpKernelTest::context)
+                    .assertEquivalent(1e-5, 1e-4, SdpModel.EDGE_BIAS);
         }
     }
 
@@ -93,21 +67,5 @@ class SdpKernelTest {
         return new FixedTrainingContext(9, 2, 2).with(Loss.class, "BPR", new BprLoss())
                 .with(NegativeSampler.class, "uniform", SdpModelTest.UNIFORM)
                 .validation(r -> OptionalDouble.empty());
-    }
-
-    private static Map<String, INDArray> train(SdpModel model, InteractionData train, FixedTrainingContext ctx,
-            boolean kernels) {
-        String previous = System.getProperty(KernelTraining.ENABLED);
-        System.setProperty(KernelTraining.ENABLED, Boolean.toString(kernels));
-        try {
-            return new LinkedHashMap<>(SameDiffTraining.train("SDP", model, train, new NeuralSettings(0.001, 64, 2),
-                    ctx, p -> null));
-        } finally {
-            if (previous == null) {
-                System.clearProperty(KernelTraining.ENABLED);
-            } else {
-                System.setProperty(KernelTraining.ENABLED, previous);
-            }
-        }
     }
 }
