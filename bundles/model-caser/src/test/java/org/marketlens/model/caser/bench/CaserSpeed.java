@@ -24,7 +24,8 @@ import org.marketlens.sampler.uniform.UniformSampler;
 /**
  * Command, not a unit test (issue 6): times Caser's BPR training steps on ml-100k-loo through the hand-written kernel
  * and through the SameDiff graph, back to back in one JVM (so at the same load), and prints ms per step, the seconds
- * per epoch that makes at this split's number of steps, and triples per second. The clock starts after
+ * per epoch that makes at this split's number of steps, triples per second, and the process's CPU time per step
+ * (less dependent on the machine's load than the wall clock; it includes GC and JIT threads). The clock starts after
  * {@code warmup} untimed steps (JIT and graph set-up; progress arrives every 20 steps, so 1 plus a multiple of 20).
  * <pre>
  * java -cp &lt;test class path&gt; org.marketlens.model.caser.bench.CaserSpeed SHARED KERNEL_STEPS GRAPH_STEPS [WARMUP]
@@ -59,9 +60,12 @@ public final class CaserSpeed {
                 StepLimit ctx = new StepLimit(steps, warmup);
                 new CaserProvider().train(split.train(), params, ctx);
                 double perStep = (System.nanoTime() - ctx.start) / 1e6 / ctx.done;
+                double cpuPerStep = (cpuNanos() - ctx.cpuStart) / 1e6 / ctx.done;
                 System.out.printf("Caser %s: %d timed steps, %.2f ms per step = %.1f s per epoch of %d steps, "
-                                + "%.0f triples/s, kernel path %s, threads %d, load %.2f%n", path, ctx.done, perStep,
-                        perStep * ctx.total / 1e3, ctx.total, 256 * 1e3 / perStep,
+                                + "%.0f triples/s; process CPU %.2f ms per step = %.1f CPU s per epoch; kernel path %s, "
+                                + "threads %d, load %.2f%n", path, ctx.done, perStep,
+                        perStep * ctx.total / 1e3, ctx.total, 256 * 1e3 / perStep, cpuPerStep,
+                        cpuPerStep * ctx.total / 1e3,
                         ctx.plain.recorded.get("train.kernels"), KernelTraining.defaultThreads(),
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             }
@@ -74,6 +78,12 @@ public final class CaserSpeed {
         }
     }
 
+    /** @return the CPU time of this process, every thread (the kernel's pool, ND4J's native threads, JIT, GC) */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     /** BPR with the uniform sampler, no validation, cancelled after {@code warmup + steps} steps. */
     private static final class StepLimit implements TrainingContext {
         final FixedTrainingContext plain = new FixedTrainingContext(1, 1, 1).with(Loss.class, "BPR", new BprLoss())
@@ -81,6 +91,7 @@ public final class CaserSpeed {
         private final int steps;
         private final int warmup;
         long start = System.nanoTime();
+        long cpuStart = cpuNanos();
         long done;
         long total;
 
@@ -124,6 +135,7 @@ public final class CaserSpeed {
             total = totalSteps;
             if (doneSteps == warmup) {
                 start = System.nanoTime();
+                cpuStart = cpuNanos();
             } else if (doneSteps > warmup) {
                 done = doneSteps - warmup;
             }
