@@ -1,7 +1,6 @@
 package org.marketlens.model.cmn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
@@ -19,7 +18,6 @@ import org.marketlens.framework.nn.KernelCheck;
 import org.marketlens.framework.nn.NeuralSettings;
 import org.marketlens.framework.nn.Nd4jRuntime;
 import org.marketlens.framework.nn.SameDiffRecommender;
-import org.marketlens.framework.nn.SameDiffTraining;
 import org.marketlens.framework.nn.kernel.KernelBatch;
 import org.marketlens.framework.nn.kernel.KernelTraining;
 import org.marketlens.framework.testing.FixedTrainingContext;
@@ -126,32 +124,11 @@ class CmnKernelTest {
         INDArray table = Neighbourhoods.build(train, 5, 1);
         for (int hops = 1; hops <= 2; hops++) {
             CmnModel model = new CmnModel(train.numUsers(), train.numItems(), 8, hops, 5, 0.01, table);
-            FixedTrainingContext kernelCtx = context();
-            FixedTrainingContext graphCtx = context();
-            Map<String, INDArray> kernel = withKernels(true, () -> train(model, train, kernelCtx));
-            Map<String, INDArray> graph = withKernels(false, () -> train(model, train, graphCtx));
-            assertEquals(true, kernelCtx.recorded.get("train.kernels"));
-            assertEquals(false, graphCtx.recorded.get("train.kernels"));
-            double kernelLoss = (Double) kernelCtx.recorded.get("train.lastEpochLoss");
-            double graphLoss = (Double) graphCtx.recorded.get("train.lastEpochLoss");
-            assertEquals(graphLoss, kernelLoss, 1e-5 * Math.abs(graphLoss), hops + " hops: last epoch's objective");
-            for (String name : graph.keySet()) {
-                float[] expected = graph.get(name).castTo(DataType.FLOAT).data().asFloat();
-                float[] actual = kernel.get(name).castTo(DataType.FLOAT).data().asFloat();
-                double worst = 0;
-                for (int i = 0; i < expected.length; i++) {
-                    worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
-                }
-                assertTrue(worst < 1e-4, hops + " hops, " + name + ": largest difference " + worst);
-                System.out.printf("CMN training kernel vs graph, %d hops, %s: largest difference %.2e%n", hops, name,
-                        worst);
-            }
+            KernelCheck.Training t = KernelCheck.compareTraining("CMN", model, train, new NeuralSettings(0.001, 64, 2),
+                    CmnKernelTest::context);
+            t.assertEquivalent(1e-5, 1e-4);
+            System.out.printf("CMN training kernel vs graph, %d hops: %s%n", hops, t.parameters());
         }
-    }
-
-    private static Map<String, INDArray> train(CmnModel model, InteractionData train, FixedTrainingContext ctx) {
-        return new LinkedHashMap<>(SameDiffTraining.train("CMN", model, train, new NeuralSettings(0.001, 64, 2), ctx,
-                p -> null));
     }
 
     private static FixedTrainingContext context() {

@@ -1,10 +1,7 @@
 package org.marketlens.model.neumf;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -15,14 +12,10 @@ import org.marketlens.framework.data.Interactions;
 import org.marketlens.framework.data.InteractionsBuilder;
 import org.marketlens.framework.nn.KernelCheck;
 import org.marketlens.framework.nn.NeuralSettings;
-import org.marketlens.framework.nn.SameDiffTraining;
 import org.marketlens.framework.nn.kernel.KernelBatch;
-import org.marketlens.framework.nn.kernel.KernelTraining;
 import org.marketlens.framework.testing.FixedTrainingContext;
 import org.marketlens.framework.testing.RejectionSampler;
 import org.marketlens.loss.bpr.BprLoss;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 class NeuMfKernelTest {
     /** Repeated users and items (scatter-adds of one row from several rows), and a spread of other rows. */
@@ -84,27 +77,10 @@ class NeuMfKernelTest {
         for (NeuMfModel.Part part : NeuMfModel.Part.values()) {
             for (int layers = 1; layers <= (part == NeuMfModel.Part.GMF ? 1 : 2); layers++) {
                 NeuMfModel model = new NeuMfModel(train.numUsers(), train.numItems(), 8, layers, 0.01, part);
-                FixedTrainingContext kernelCtx = context();
-                FixedTrainingContext graphCtx = context();
-                Map<String, INDArray> kernel = train(model, train, kernelCtx, true);
-                Map<String, INDArray> graph = train(model, train, graphCtx, false);
-                String what = part + ", " + layers + " layers";
-                assertEquals(true, kernelCtx.recorded.get("train.kernels"), what);
-                assertEquals(false, graphCtx.recorded.get("train.kernels"), what);
-                double kernelLoss = (Double) kernelCtx.recorded.get("train.lastEpochLoss");
-                double graphLoss = (Double) graphCtx.recorded.get("train.lastEpochLoss");
-                assertEquals(graphLoss, kernelLoss, 1e-5 * Math.abs(graphLoss), what + ": last epoch's objective");
-                for (String name : graph.keySet()) {
-                    float[] expected = graph.get(name).castTo(DataType.FLOAT).data().asFloat();
-                    float[] actual = kernel.get(name).castTo(DataType.FLOAT).data().asFloat();
-                    double worst = 0;
-                    for (int i = 0; i < expected.length; i++) {
-                        worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
-                    }
-                    assertTrue(worst < 1e-4, what + ", " + name + ": largest difference " + worst);
-                    System.out.printf("NeuMF training kernel vs graph, %s, %s: largest difference %.2e%n", what, name,
-                            worst);
-                }
+                KernelCheck.Training t = KernelCheck.compareTraining("NeuMF", model, train,
+                        new NeuralSettings(0.001, 64, 2), NeuMfKernelTest::context);
+                t.assertEquivalent(1e-5, 1e-4);
+                System.out.printf("NeuMF training kernel vs graph, %s, %d layers: %s%n", part, layers, t.parameters());
             }
         }
     }
@@ -113,22 +89,6 @@ class NeuMfKernelTest {
         return new FixedTrainingContext(9, 2, 2).with(Loss.class, "BPR", new BprLoss())
                 .with(NegativeSampler.class, "uniform", new RejectionSampler())
                 .validation(r -> OptionalDouble.empty());
-    }
-
-    private static Map<String, INDArray> train(NeuMfModel model, InteractionData train, FixedTrainingContext ctx,
-            boolean kernels) {
-        String previous = System.getProperty(KernelTraining.ENABLED);
-        System.setProperty(KernelTraining.ENABLED, Boolean.toString(kernels));
-        try {
-            return new LinkedHashMap<>(SameDiffTraining.train("NeuMF", model, train,
-                    new NeuralSettings(0.001, 64, 2), ctx, p -> null));
-        } finally {
-            if (previous == null) {
-                System.clearProperty(KernelTraining.ENABLED);
-            } else {
-                System.setProperty(KernelTraining.ENABLED, previous);
-            }
-        }
     }
 
     /** Two taste clusters of 30 users over 20 items each. */
