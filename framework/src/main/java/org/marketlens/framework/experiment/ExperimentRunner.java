@@ -74,8 +74,11 @@ public final class ExperimentRunner {
                 if (spec.fullRanking()) {
                     test = FullRankingColumns.addTo(test, evaluator, best, split, spec.protocol().params());
                 }
-                progress.message(m.label() + ": test " + test.primaryMetric() + " = "
-                        + String.format("%.4f", test.mean(test.primaryMetric())));
+                StringBuilder line = new StringBuilder(m.label()).append(": test");
+                for (String metric : test.metrics()) {
+                    line.append(String.format(" %s = %.4f", metric, test.mean(metric)));
+                }
+                progress.message(line.toString());
                 perRepetition.computeIfAbsent(m.label(), k -> new ArrayList<>()).add(test);
                 modelProvenance.put(spec.repetitions() == 1 ? m.label() : m.label() + "#" + rep, run.provenance());
                 if (rep == 0) {
@@ -83,20 +86,38 @@ public final class ExperimentRunner {
                     AtomicFiles.write(snapshot, best::save);
                     files.add(snapshot);
                 }
+                // The report so far, after every model: a run stopped or crashed later keeps what it finished.
+                Map<String, EvaluationResult> done = new LinkedHashMap<>();
+                int repetitionsDone = rep + 1;
+                perRepetition.forEach((label, list) -> {
+                    if (list.size() == repetitionsDone) {
+                        done.put(label, concatenate(list));
+                    }
+                });
+                write(spec, outputDir, new ComparisonTable(done, spec.baselines()), done,
+                        provenance(spec, dataset, splits, modelProvenance, started),
+                        String.format("partial: %d of %d models of repetition %d of %d", done.size(),
+                                spec.models().size(), repetitionsDone, spec.repetitions()));
             }
         }
         Map<String, EvaluationResult> results = new LinkedHashMap<>();
         perRepetition.forEach((label, list) -> results.put(label, concatenate(list)));
         ComparisonTable table = new ComparisonTable(results, spec.baselines());
         Map<String, Object> provenance = provenance(spec, dataset, splits, modelProvenance, started);
-        files.addAll(write(spec, outputDir, table, results, provenance));
+        files.addAll(write(spec, outputDir, table, results, provenance, "complete"));
         return new ExperimentReport(table, results, provenance, files);
     }
 
+    /**
+     * Writes report.md and results.json (each atomically).
+     *
+     * @param status {@code complete}, or what a partial report covers (the title says it)
+     */
     private List<Path> write(ExperimentSpec spec, Path outputDir, ComparisonTable table,
-            Map<String, EvaluationResult> results, Map<String, Object> provenance) throws IOException {
+            Map<String, EvaluationResult> results, Map<String, Object> provenance, String status) throws IOException {
         Path markdown = outputDir.resolve("report.md");
-        StringBuilder md = new StringBuilder("# ").append(spec.name()).append("\n\n");
+        StringBuilder md = new StringBuilder("# ").append(spec.name())
+                .append("complete".equals(status) ? "" : " (" + status + ")").append("\n\n");
         md.append("Dataset `").append(spec.dataset().name()).append("`, protocol `").append(spec.protocol().name())
                 .append("`, ").append(spec.repetitions()).append(" repetition(s), seed ").append(spec.seed())
                 .append(". Values are means ± standard errors over test cases.\n\n");
@@ -106,6 +127,7 @@ public final class ExperimentRunner {
         Path json = outputDir.resolve("results.json");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("experiment", spec.name());
+        out.put("status", status);
         out.put("table", table.rows());
         Map<String, Object> perCase = new LinkedHashMap<>();
         results.forEach((label, r) -> perCase.put(label, Map.of("users", r.users(), "values", r.values())));
