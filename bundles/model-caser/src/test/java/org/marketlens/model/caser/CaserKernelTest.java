@@ -123,22 +123,10 @@ class CaserKernelTest {
     void trainingThroughTheKernelEqualsTheGraph() {
         InteractionData data = sequences();
         CaserModel model = new CaserModel(data.numUsers(), data.numItems(), 6, 3, 3, 2, 0, 0.01);
-        FixedTrainingContext kernelCtx = trainingContext(9);
-        FixedTrainingContext graphCtx = trainingContext(9);
-        Map<String, INDArray> kernel = train(model, data, kernelCtx, true);
-        Map<String, INDArray> graph = train(model, data, graphCtx, false);
-        assertEquals(true, kernelCtx.recorded.get("train.kernels"));
-        assertEquals(false, graphCtx.recorded.get("train.kernels"));
-        double kernelLoss = (Double) kernelCtx.recorded.get("train.lastEpochLoss");
-        double graphLoss = (Double) graphCtx.recorded.get("train.lastEpochLoss");
-        assertEquals(graphLoss, kernelLoss, 1e-5 * Math.abs(graphLoss), "mean objective of the last epoch");
-        double worstOverall = 0;
-        for (String name : graph.keySet()) {
-            double worst = largestDifference(graph.get(name), kernel.get(name));
-            worstOverall = Math.max(worstOverall, worst);
-            assertTrue(worst < 1e-4, name + ": largest difference " + worst);
-        }
-        System.out.printf("Caser training, kernel vs graph: largest parameter difference %.2e%n", worstOverall);
+        KernelCheck.Training t = KernelCheck.compareTraining("Caser", model, data, new NeuralSettings(0.001, 16, 2),
+                () -> trainingContext(9));
+        System.out.println("Caser training, kernel vs graph: " + t);
+        t.assertEquivalent(1e-5, 1e-4);
     }
 
     /**
