@@ -98,15 +98,26 @@ public record ExperimentSpec(
      * @param lossParams loss hyper-parameters
      * @param sampler    negative sampler name
      * @param training   per-model epochs/patience (defaults to the experiment's)
+     * @param snapshot   a model file written by an earlier run ({@code models/<label>.model}) to evaluate instead of
+     *                   training one, or {@code null}; relative paths resolve against the working directory
      */
     public record ModelSpec(String label, @JsonProperty(required = true) String model, Map<String, Object> params,
                             Map<String, List<Object>> grid, String loss, Map<String, Object> lossParams,
-                            String sampler, TrainingSpec training) {
+                            String sampler, TrainingSpec training, String snapshot) {
         public ModelSpec {
             label = label == null ? model : label;
             params = params == null ? Map.of() : Map.copyOf(params);
             grid = grid == null ? Map.of() : Map.copyOf(grid);
             lossParams = lossParams == null ? Map.of() : Map.copyOf(lossParams);
+            if (snapshot != null && !grid.isEmpty()) {
+                throw new IllegalArgumentException(label + ": a snapshot is evaluated as it is; it has no grid");
+            }
+        }
+
+        /** A model trained by the run (no snapshot). */
+        public ModelSpec(String label, String model, Map<String, Object> params, Map<String, List<Object>> grid,
+                String loss, Map<String, Object> lossParams, String sampler, TrainingSpec training) {
+            this(label, model, params, grid, loss, lossParams, sampler, training, null);
         }
     }
 

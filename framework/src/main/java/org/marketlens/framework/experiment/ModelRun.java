@@ -1,5 +1,10 @@
 package org.marketlens.framework.experiment;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +45,9 @@ final class ModelRun {
 
     Recommender trainBestOnValidation() {
         ModelProvider provider = plugins.require(ModelProvider.class, model.model());
+        if (model.snapshot() != null) {
+            return loadSnapshot(provider);
+        }
         Map<Class<?>, Object> configured = new LinkedHashMap<>();
         if (model.loss() != null) {
             configured.put(Loss.class, plugins.require(Loss.class, model.loss()).configure(model.lossParams()));
@@ -89,6 +97,26 @@ final class ModelRun {
             provenance.put("grid", tried);
         }
         return best;
+    }
+
+    /** Evaluates a model file of an earlier run instead of training (the spec's {@code snapshot}). */
+    private Recommender loadSnapshot(ModelProvider provider) {
+        Path file = Path.of(model.snapshot()).toAbsolutePath();
+        progress.message(model.label() + ": loading " + file);
+        Recommender loaded;
+        try (InputStream in = Files.newInputStream(file)) {
+            loaded = provider.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(model.label() + ": cannot load snapshot " + file + ": " + e.getMessage(), e);
+        }
+        provenance.put("model", model.model());
+        provenance.put("origin", plugins.names(ModelProvider.class).get(model.model()));
+        provenance.put("snapshot", file.toString());
+        if (!split.validation().isEmpty()) {
+            var result = evaluator.evaluate(loaded, split.train(), split.validation(), spec.protocol().params());
+            provenance.put("chosen", Map.of("validation", result.mean(result.primaryMetric())));
+        }
+        return loaded;
     }
 
     Map<String, Object> provenance() {

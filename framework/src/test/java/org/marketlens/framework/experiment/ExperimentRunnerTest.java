@@ -67,9 +67,10 @@ class ExperimentRunnerTest {
             };
         }
 
+        /** A snapshot is one byte: 1 = the model that hits. */
         @Override
-        public Recommender load(InputStream in) {
-            throw new UnsupportedOperationException();
+        public Recommender load(InputStream in) throws java.io.IOException {
+            return new FixedModel(in.read() == 1).train(null, Map.of(), null);
         }
     }
 
@@ -159,6 +160,27 @@ class ExperimentRunnerTest {
         JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
         assertEquals("complete", results.get("status").asText());
         assertTrue(Files.readString(out.resolve("report.md")).startsWith("# whole\n"));
+    }
+
+    @Test
+    void aSnapshotIsEvaluatedInsteadOfTrained() throws Exception {
+        Path hit = out.resolve("hit.model");
+        Files.write(hit, new byte[] {1});
+        ExperimentSpec spec = new ExperimentSpec("snapshots", 1L, 1, new ExperimentSpec.PluginSpec("tiny", null),
+                new ExperimentSpec.PluginSpec("one-case", null), null, List.of(),
+                List.of(new ExperimentSpec.ModelSpec("Loaded", "Bad", null, null, null, null, null, null,
+                        hit.toString())));
+        ExperimentReport report = new ExperimentRunner(new Plugins(), Progress.NONE).run(spec, out);
+        assertEquals(1.0, report.results().get("Loaded").mean("HIT@1"), "the snapshot hits, a trained Bad would not");
+        assertTrue(Files.readString(out.resolve("report.md")).contains("\"snapshot\" : \"" + hit.toAbsolutePath()));
+
+        ExperimentSpec missing = new ExperimentSpec("missing", 1L, 1, new ExperimentSpec.PluginSpec("tiny", null),
+                new ExperimentSpec.PluginSpec("one-case", null), null, List.of(),
+                List.of(new ExperimentSpec.ModelSpec("Lost", "Good", null, null, null, null, null, null, "nope.model")));
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+                () -> new ExperimentRunner(new Plugins(), Progress.NONE).run(missing, out));
+        assertTrue(e.getMessage().startsWith("Lost: cannot load snapshot " + Path.of("nope.model").toAbsolutePath()),
+                e.getMessage());
     }
 
     private static <T> List<T> iterable(java.util.Iterator<T> it) {
