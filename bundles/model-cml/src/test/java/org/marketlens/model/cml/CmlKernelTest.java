@@ -29,6 +29,7 @@ class CmlKernelTest {
             for (double scale : new double[] {1, 300}) {
                 KernelCheck.Result r = KernelCheck.compare(model, batch, seed++, scale);
                 assertTrue(r.worst() < 1e-4, batch.rows() + " rows, scale " + scale + ": " + r);
+                System.out.printf("CML kernel vs graph, %d rows, scale %.0f: worst %.2e%n", batch.rows(), scale, r.worst());
             }
         }
     }

@@ -58,6 +58,7 @@ class PrmeKernelTest {
                 for (double scale : new double[] {1, 300}) {
                     KernelCheck.Result r = KernelCheck.compare(model, batch(s), seed++, scale);
                     assertTrue(r.worst() < 1e-4, "s " + s + ", α " + alpha + ", scale " + scale + ": " + r);
+                    System.out.printf("PRME kernel vs graph, s %d, alpha %.1f, scale %.0f: worst %.2e%n", s, alpha, scale, r.worst());
                 }
             }
         }

@@ -41,6 +41,7 @@ class TransRecKernelTest {
         for (double scale : new double[] {1, 300}) {
             KernelCheck.Result r = KernelCheck.compare(model, BATCH, seed++, scale);
             assertTrue(r.worst() < 1e-4, "scale " + scale + ": " + r);
+            System.out.printf("TransRec kernel vs graph, scale %.0f: worst %.2e%n", scale, r.worst());
         }
     }
 
