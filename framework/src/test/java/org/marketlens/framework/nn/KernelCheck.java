@@ -129,6 +129,11 @@ public final class KernelCheck {
          * @param skip parameters the objective does not depend on (e.g. an output bias that cancels in
          *             {@code score_neg − score_pos}): their gradient is rounding residue, which Adam amplifies
          */
+        /** @return the largest parameter difference over every parameter */
+        public double largest() {
+            return parameters.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        }
+
         public void assertEquivalent(double relativeLoss, double absolute, String... skip) {
             if (!paths.equals(List.of(true, false))) {
                 throw new AssertionError("expected the kernel path then the graph path, recorded " + paths);

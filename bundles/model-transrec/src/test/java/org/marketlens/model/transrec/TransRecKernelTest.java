@@ -1,10 +1,7 @@
 package org.marketlens.model.transrec;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -15,14 +12,11 @@ import org.marketlens.framework.data.Interactions;
 import org.marketlens.framework.data.InteractionsBuilder;
 import org.marketlens.framework.nn.KernelCheck;
 import org.marketlens.framework.nn.NeuralSettings;
-import org.marketlens.framework.nn.SameDiffTraining;
 import org.marketlens.framework.nn.kernel.KernelBatch;
 import org.marketlens.framework.nn.kernel.KernelTraining;
 import org.marketlens.framework.testing.FixedTrainingContext;
 import org.marketlens.framework.testing.RejectionSampler;
 import org.marketlens.loss.bpr.BprLoss;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 class TransRecKernelTest {
     /**
@@ -61,48 +55,15 @@ class TransRecKernelTest {
         }
         InteractionData data = b.build();
         TransRecModel model = new TransRecModel(data.numUsers(), data.numItems(), 6, 0.01);
-        FixedTrainingContext kernelCtx = context();
-        FixedTrainingContext graphCtx = context();
-        Map<String, INDArray> kernel = train(model, data, kernelCtx, true);
-        Map<String, INDArray> graph = train(model, data, graphCtx, false);
-        assertEquals(true, kernelCtx.recorded.get("train.kernels"));
-        assertEquals(false, graphCtx.recorded.get("train.kernels"));
-        double kernelLoss = (Double) kernelCtx.recorded.get("train.lastEpochLoss");
-        double graphLoss = (Double) graphCtx.recorded.get("train.lastEpochLoss");
-        assertEquals(graphLoss, kernelLoss, 1e-5 * Math.abs(graphLoss), "mean objective of the last epoch");
-        double worstOverall = 0;
-        for (String name : graph.keySet()) {
-            float[] expected = graph.get(name).castTo(DataType.FLOAT).dup('c').data().asFloat();
-            float[] actual = kernel.get(name).castTo(DataType.FLOAT).dup('c').data().asFloat();
-            double worst = 0;
-            for (int i = 0; i < expected.length; i++) {
-                worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
-            }
-            worstOverall = Math.max(worstOverall, worst);
-            assertTrue(worst < 1e-4, name + ": largest difference " + worst);
-        }
-        System.out.printf("TransRec training, kernel vs graph: largest parameter difference %.2e%n", worstOverall);
+        KernelCheck.Training training = KernelCheck.compareTraining("TransRec", model, data, new NeuralSettings(0.001, 16, 2),
+                TransRecKernelTest::context);
+        training.assertEquivalent(1e-5, 1e-4);
+        System.out.printf("TransRec training, kernel vs graph: largest parameter difference %.2e%n", training.largest());
     }
 
     private static FixedTrainingContext context() {
         return new FixedTrainingContext(9, 2, 2).with(Loss.class, "BPR", new BprLoss())
                 .with(NegativeSampler.class, "uniform", new RejectionSampler())
                 .validation(x -> OptionalDouble.empty());
-    }
-
-    private static Map<String, INDArray> train(TransRecModel model, InteractionData data, FixedTrainingContext ctx,
-            boolean kernels) {
-        String previous = System.getProperty(KernelTraining.ENABLED);
-        System.setProperty(KernelTraining.ENABLED, Boolean.toString(kernels));
-        try {
-            return new LinkedHashMap<>(SameDiffTraining.train("TransRec", model, data,
-                    new NeuralSettings(0.001, 16, 2), ctx, p -> null));
-        } finally {
-            if (previous == null) {
-                System.clearProperty(KernelTraining.ENABLED);
-            } else {
-                System.setProperty(KernelTraining.ENABLED, previous);
-            }
-        }
     }
 }
