@@ -83,8 +83,8 @@ class MfBprKernelTest {
         }
         InteractionData data = b.build();
         MfBprModel model = new MfBprModel(data.numUsers(), data.numItems(), 8, 0.01);
-        KernelCheck.Training training = KernelCheck.compareTraining("MF-BPR", model, data, new NeuralSettings(0.001, 16, 2),
-                MfBprKernelTest::context);
+        KernelCheck.Training training = KernelCheck.compareTraining("MF-BPR", model, data,
+                new NeuralSettings(0.001, 16, 2), MfBprKernelTest::context);
         training.assertEquivalent(1e-5, 1e-4);
         System.out.printf("MF-BPR training, kernel vs graph: largest parameter difference %.2e%n", training.largest());
     }

@@ -75,8 +75,8 @@ class PrmeKernelTest {
         InteractionData data = b.build();
         for (int s : new int[] {1, 3}) {
             PrmeModel model = new PrmeModel(data.numUsers(), data.numItems(), 6, s, 0.5, 0.01);
-            KernelCheck.Training training = KernelCheck.compareTraining("PRME", model, data, new NeuralSettings(0.001, 16, 2),
-                    PrmeKernelTest::context);
+            KernelCheck.Training training = KernelCheck.compareTraining("PRME", model, data,
+                    new NeuralSettings(0.001, 16, 2), PrmeKernelTest::context);
             training.assertEquivalent(1e-5, 1e-4);
             System.out.printf("PRME training, kernel vs graph, s = %d: largest parameter difference %.2e%n", s,
                     training.largest());

@@ -17,12 +17,10 @@ import org.marketlens.api.train.NegativeSampler;
 import org.marketlens.framework.data.Interactions;
 import org.marketlens.framework.data.InteractionsBuilder;
 import org.marketlens.framework.nn.NeuralSettings;
-import org.marketlens.framework.nn.SameDiffTraining;
 import org.marketlens.framework.nn.kernel.KernelTraining;
 import org.marketlens.framework.testing.FixedTrainingContext;
 import org.marketlens.framework.testing.RejectionSampler;
 import org.marketlens.loss.bpr.BprLoss;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.marketlens.framework.nn.Nd4jRuntime;
 import org.marketlens.framework.nn.kernel.KernelBatch;
 import org.marketlens.framework.nn.kernel.KernelParameters;
@@ -191,31 +189,11 @@ class SdmKernelTest {
         for (int hops = 1; hops <= 3; hops += 2) {
             SdmModel model = new SdmModel(data.numUsers(), data.numItems(), 6, hops, 3, 0.01,
                     SdmModel.Activation.TANH);
-            FixedTrainingContext kernelCtx = trainingContext();
-            FixedTrainingContext graphCtx = trainingContext();
-            Map<String, INDArray> kernel = train(model, data, kernelCtx, true);
-            Map<String, INDArray> graph = train(model, data, graphCtx, false);
-            assertEquals(true, kernelCtx.recorded.get("train.kernels"));
-            assertEquals(false, graphCtx.recorded.get("train.kernels"));
-            double kernelLoss = (Double) kernelCtx.recorded.get("train.lastEpochLoss");
-            double graphLoss = (Double) graphCtx.recorded.get("train.lastEpochLoss");
-            assertEquals(graphLoss, kernelLoss, 1e-5 * Math.abs(graphLoss), "mean objective of the last epoch");
-            double worstOverall = 0;
-            for (String name : graph.keySet()) {
-                if (name.equals(SdmModel.EDGE_BIAS)) {
-                    continue;
-                }
-                float[] expected = graph.get(name).castTo(DataType.FLOAT).dup('c').data().asFloat();
-                float[] actual = kernel.get(name).castTo(DataType.FLOAT).dup('c').data().asFloat();
-                double worst = 0;
-                for (int i = 0; i < expected.length; i++) {
-                    worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
-                }
-                worstOverall = Math.max(worstOverall, worst);
-                assertTrue(worst < 1e-4, hops + " hops, " + name + ": largest difference " + worst);
-            }
+            KernelCheck.Training training = KernelCheck.compareTraining("SDM", model, data,
+                    new NeuralSettings(0.001, 16, 2), SdmKernelTest::trainingContext);
+            training.assertEquivalent(1e-5, 1e-4, SdmModel.EDGE_BIAS);
             System.out.printf("SDM training, kernel vs graph, %d hops: largest parameter difference %.2e%n", hops,
-                    worstOverall);
+                    training.largest());
         }
     }
 
@@ -223,21 +201,5 @@ class SdmKernelTest {
         return new FixedTrainingContext(9, 2, 2).with(Loss.class, "BPR", new BprLoss())
                 .with(NegativeSampler.class, "uniform", new RejectionSampler())
                 .validation(x -> OptionalDouble.empty());
-    }
-
-    private static Map<String, INDArray> train(SdmModel model, InteractionData data, FixedTrainingContext ctx,
-            boolean kernels) {
-        String previous = System.getProperty(KernelTraining.ENABLED);
-        System.setProperty(KernelTraining.ENABLED, Boolean.toString(kernels));
-        try {
-            return new LinkedHashMap<>(SameDiffTraining.train("SDM", model, data, new NeuralSettings(0.001, 16, 2),
-                    ctx, p -> null));
-        } finally {
-            if (previous == null) {
-                System.clearProperty(KernelTraining.ENABLED);
-            } else {
-                System.setProperty(KernelTraining.ENABLED, previous);
-            }
-        }
     }
 }

@@ -55,10 +55,11 @@ class TransRecKernelTest {
         }
         InteractionData data = b.build();
         TransRecModel model = new TransRecModel(data.numUsers(), data.numItems(), 6, 0.01);
-        KernelCheck.Training training = KernelCheck.compareTraining("TransRec", model, data, new NeuralSettings(0.001, 16, 2),
-                TransRecKernelTest::context);
+        KernelCheck.Training training = KernelCheck.compareTraining("TransRec", model, data,
+                new NeuralSettings(0.001, 16, 2), TransRecKernelTest::context);
         training.assertEquivalent(1e-5, 1e-4);
-        System.out.printf("TransRec training, kernel vs graph: largest parameter difference %.2e%n", training.largest());
+        System.out.printf("TransRec training, kernel vs graph: largest parameter difference %.2e%n",
+                training.largest());
     }
 
     private static FixedTrainingContext context() {
