@@ -58,7 +58,7 @@ public final class SignedDistanceBenchmark {
         LooSampledEvaluator protocol = new LooSampledEvaluator();
         Dataset ds = new NcfSplitLoader().load(Map.of("dir", dir.toString(), "prefix", "ml100k"));
         Split split = protocol.split(ds, Map.of(), 0);
-        String tag = name + params.toString().replaceAll("[^A-Za-z0-9=.,]", "");
+        String tag = name + params.toString().replaceAll("[^A-Za-z0-9=.,-]", "");
         BenchContext ctx = new BenchContext(tag, 1, epochs, patience,
                 r -> protocol.evaluate(r, split.train(), split.validation(), Map.of()).mean("NDCG@10"))
                 .with(Loss.class, "BPR", new BprLoss())
