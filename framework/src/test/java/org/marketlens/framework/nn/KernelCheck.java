@@ -114,6 +114,34 @@ public final class KernelCheck {
     }
 
     /**
+     * Rows without context for a model of at least 5 users and 7 items: repeated users and items (scatter-adds of
+     * one row from several rows), then a spread of other rows.
+     */
+    public static final List<KernelBatch> PAIR_BATCHES = List.of(
+            new KernelBatch(new int[] {0, 0, 3, 0, 3, 1}, new int[] {2, 2, 5, 6, 2, 0}),
+            new KernelBatch(new int[] {4, 1, 2, 0, 3, 4, 2, 1, 0, 3, 4}, new int[] {6, 0, 1, 3, 4, 5, 2, 6, 1, 0, 3}));
+
+    /**
+     * Fails unless the kernel equals the graph ({@link #compare}, worst below 1e-4) on every batch at every scale;
+     * prints each worst difference so the margins show in the build log.
+     *
+     * @param seed the first seed; each (batch, scale) pair takes the next
+     */
+    public static void assertEqualsGraph(String label, KernelModel model, List<KernelBatch> batches, long seed,
+            double... scales) {
+        for (KernelBatch batch : batches) {
+            for (double scale : scales) {
+                Result r = compare(model, batch, seed++, scale);
+                if (!(r.worst() < 1e-4)) {
+                    throw new AssertionError(batch.rows() + " rows, scale " + scale + ": " + r);
+                }
+                System.out.printf("%s kernel vs graph, %d rows, scale %.0f: worst %.2e%n", label, batch.rows(), scale,
+                        r.worst());
+            }
+        }
+    }
+
+    /**
      * Training a model through its kernel and through its graph, from the same initial parameters and batches.
      *
      * @param kernelLoss  the kernel run's mean objective of its last epoch

@@ -1,7 +1,6 @@
 package org.marketlens.model.cml;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,24 +13,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class CmlKernelTest {
-    /** Repeated users and items (scatter-adds of one row from several rows), and a spread of other rows. */
-    private static final KernelBatch REPEATED = new KernelBatch(new int[] {0, 0, 3, 0, 3, 1},
-            new int[] {2, 2, 5, 6, 2, 0});
-    private static final KernelBatch SPREAD = new KernelBatch(new int[] {4, 1, 2, 0, 3, 4, 2, 1, 0, 3, 4},
-            new int[] {6, 0, 1, 3, 4, 5, 2, 6, 1, 0, 3});
-
     @Test
     void kernelEqualsGraph() {
         CmlModel model = new CmlModel(5, 7, 8, 0.01);
-        long seed = 3;
-        for (KernelBatch batch : new KernelBatch[] {REPEATED, SPREAD}) {
-            // scale 300 makes the rows of order 3 (scores of order 100), where relative float error shows.
-            for (double scale : new double[] {1, 300}) {
-                KernelCheck.Result r = KernelCheck.compare(model, batch, seed++, scale);
-                assertTrue(r.worst() < 1e-4, batch.rows() + " rows, scale " + scale + ": " + r);
-                System.out.printf("CML kernel vs graph, %d rows, scale %.0f: worst %.2e%n", batch.rows(), scale, r.worst());
-            }
-        }
+        // scale 300 makes the rows of order 3 (scores of order 100), where relative float error shows.
+        KernelCheck.assertEqualsGraph("CML", model, KernelCheck.PAIR_BATCHES, 3, 1, 300);
     }
 
     /** U[0] = (1, 2), V[1] = (3, −1): score −(4 + 9) = −13, ∂U[0] = −2g (−2, 3), ∂V[1] = 2g (−2, 3). */
