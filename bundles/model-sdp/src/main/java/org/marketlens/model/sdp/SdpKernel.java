@@ -3,6 +3,7 @@ package org.marketlens.model.sdp;
 import java.util.ArrayList;
 import java.util.List;
 import org.marketlens.framework.nn.kernel.Dense;
+import org.marketlens.framework.nn.kernel.DistinctRows;
 import org.marketlens.framework.nn.kernel.FinalLayerKernel;
 import org.marketlens.framework.nn.kernel.KernelBatch;
 import org.marketlens.framework.nn.kernel.KernelParameters;
@@ -104,8 +105,8 @@ final class SdpKernel implements FinalLayerKernel {
             float[] b1 = biases[1];
             for (int r = from; r < to; r++) {
                 int at = r * out1;
-                int ua = userRows.groupOf[r] * out1;
-                int va = itemRows.groupOf[r] * out1;
+                int ua = userRows.groupOf(r) * out1;
+                int va = itemRows.groupOf(r) * out1;
                 for (int o = 0; o < out1; o++) {
                     y1[at + o] = b1[o] + userRows.part[ua + o] + itemRows.part[va + o];
                 }
@@ -197,57 +198,40 @@ final class SdpKernel implements FinalLayerKernel {
 
     /**
      * One half of the first layer, {@code W_u u} or {@code W_v v} (the columns {@code [col0, col0 + d)} of
-     * {@code W^(1)}), computed once per distinct table row among a pass's rows: the rows are grouped by their index,
-     * the group's embedding gathered once, and in the backward pass the rows' gradients {@code ∂z_1} are summed per
-     * group before the weight and input gradients ({@code Σ_r ∂z_r xᵀ = Σ_g (Σ_{r in g} ∂z_r) x_gᵀ}).
+     * {@code W^(1)}), computed once per distinct table row among a pass's rows ({@link DistinctRows}): the rows are
+     * grouped by their index, the group's embedding gathered once, and in the backward pass the rows' gradients
+     * {@code ∂z_1} are summed per group before the weight and input gradients
+     * ({@code Σ_r ∂z_r xᵀ = Σ_g (Σ_{r in g} ∂z_r) x_gᵀ}).
      */
     private final class Rows {
         private final float[] table;
         private final int col0;
-        /** Per table row: its group in the current pass, or −1. */
-        private final int[] slot;
-        /** Per pass row: its group. */
-        final int[] groupOf;
-        /** Per group: its table row. */
-        private final int[] indexOf;
+        private final DistinctRows distinct;
         /** {@code [groups, d]}: the groups' embeddings. */
         private final float[] gathered;
         /** {@code [groups, d_1]}: the half's product per group, then (backward) the summed {@code ∂z_1}. */
         final float[] part;
         /** {@code [groups, d]}: the gradient of the groups' embeddings. */
         private final float[] gradient;
-        private int groups;
 
         Rows(float[] table, int tableRows, int maxRows, int col0) {
             this.table = table;
             this.col0 = col0;
-            this.slot = new int[tableRows];
-            java.util.Arrays.fill(slot, -1);
-            this.groupOf = new int[maxRows];
-            this.indexOf = new int[maxRows];
+            this.distinct = new DistinctRows(tableRows, maxRows, Math.max(dim, widths[1]));
             this.gathered = new float[maxRows * dim];
             this.part = new float[maxRows * widths[1]];
             this.gradient = new float[maxRows * dim];
         }
 
+        /** @return the group of row {@code r} of the last {@link #forward}: its row of {@link #part} */
+        int groupOf(int r) {
+            return distinct.groupOf(r);
+        }
+
         /** Groups rows {@code [from, to)} by {@code index[r]} and sets {@link #part} to the half's product per group. */
         void forward(int[] index, int from, int to, float[] w1) {
-            int k = 0;
-            for (int r = from; r < to; r++) {
-                int row = index[r];
-                int g = slot[row];
-                if (g < 0) {
-                    g = k++;
-                    slot[row] = g;
-                    indexOf[g] = row;
-                    System.arraycopy(table, row * dim, gathered, g * dim, dim);
-                }
-                groupOf[r] = g;
-            }
-            for (int g = 0; g < k; g++) {
-                slot[indexOf[g]] = -1;
-            }
-            groups = k;
+            int k = distinct.group(index, from, to);
+            distinct.gather(table, dim, 0, dim, gathered);
             int out = widths[1];
             float[] wT = Dense.transposeBlock(w1, out, widths[0], col0, dim);
             Dense.fillRows(null, out, part, out, 0, 0, k);
@@ -257,24 +241,12 @@ final class SdpKernel implements FinalLayerKernel {
         /** Adds this half's share of {@code ∂W^(1)} and the groups' embedding gradients, from {@code ∂z_1} of the rows. */
         void backward(float[] dz, int from, int to, float[] w1, float[] dW1, float[] dTable) {
             int out = widths[1];
-            java.util.Arrays.fill(part, 0, groups * out, 0f);
-            for (int r = from; r < to; r++) {
-                int at = r * out;
-                int ga = groupOf[r] * out;
-                for (int o = 0; o < out; o++) {
-                    part[ga + o] += dz[at + o];
-                }
-            }
+            int groups = distinct.groups();
+            distinct.sumByGroup(dz, out, 0, out, part);
             Dense.backwardWeights(part, out, 0, gathered, dim, 0, dim, out, dW1, widths[0], col0, 0, groups);
             java.util.Arrays.fill(gradient, 0, groups * dim, 0f);
             Dense.backwardInput(part, out, 0, w1, widths[0], col0, dim, out, gradient, dim, 0, 0, groups);
-            for (int g = 0; g < groups; g++) {
-                int at = indexOf[g] * dim;
-                int ga = g * dim;
-                for (int c = 0; c < dim; c++) {
-                    dTable[at + c] += gradient[ga + c];
-                }
-            }
+            distinct.scatterAdd(gradient, dTable, dim, 0, dim);
         }
     }
 }
