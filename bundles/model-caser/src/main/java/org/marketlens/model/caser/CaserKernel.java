@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.marketlens.framework.nn.kernel.Dense;
+import org.marketlens.framework.nn.kernel.DistinctRows;
 import org.marketlens.framework.nn.kernel.KernelBatch;
 import org.marketlens.framework.nn.kernel.KernelParameters;
 import org.marketlens.framework.nn.kernel.ScoreKernel;
@@ -103,12 +104,8 @@ final class CaserKernel implements ScoreKernel {
         private final int maxRows;
         private final int maxGroups;
 
-        /** Per table row of Q: its group in the current pass, or −1. */
-        private final int[] slotOf;
-        /** Per window slot {@code w·L + l}: its item group, or −1 for a masked slot. */
-        private final int[] slotGroup;
-        /** Per group: its row of Q. */
-        private final int[] groupItem;
+        /** The distinct items of the rows' context slots {@code r·L + l}; a masked slot is in no group (−1). */
+        private final DistinctRows distinct;
         /** {@code [groups, d]}: the groups' embeddings. */
         private final float[] gathered;
         /** {@code [width, d]}: S of the last forward pass. */
@@ -154,10 +151,7 @@ final class CaserKernel implements ScoreKernel {
             this.maxRows = maxRows;
             int numItems = items.length / dim;
             maxGroups = (int) Math.min((long) maxRows * length, numItems);
-            slotOf = new int[numItems];
-            Arrays.fill(slotOf, -1);
-            slotGroup = new int[maxRows * length];
-            groupItem = new int[maxGroups];
+            distinct = new DistinctRows(numItems, maxRows * length, dim);
             gathered = new float[maxGroups * dim];
             stacked = new float[width * dim];
             responses = new float[maxGroups * width];
@@ -175,7 +169,9 @@ final class CaserKernel implements ScoreKernel {
                 throw new IllegalArgumentException((to - from) + " rows for a worker of " + maxRows);
             }
             windows(batch, from, to);
-            groups(batch);
+            // Each distinct context item of the rows' valid slots once (a window's slots are its row's).
+            groups = distinct.group(batch.context(), batch.mask(), from * length, to * length);
+            distinct.gather(items, dim, 0, dim, gathered);
             int[] context = batch.context();
             float[] mask = batch.mask();
             stack();
@@ -186,11 +182,12 @@ final class CaserKernel implements ScoreKernel {
             for (int w = 0; w < windows; w++) {
                 int wf = w * features;
                 int slots = w * length;
+                int rowSlots = windowRow[w] * length;
                 // Vertical filters, õ[c, v] at feature c·n_v + v.
                 for (int v = 0; v < vertical; v++) {
                     Arrays.fill(column, verticalBias[v]);
                     for (int l = 0; l < length; l++) {
-                        int g = slotGroup[slots + l];
+                        int g = distinct.groupOf(rowSlots + l);
                         if (g < 0) {
                             continue;
                         }
@@ -219,7 +216,7 @@ final class CaserKernel implements ScoreKernel {
                             }
                             float conv = 0;
                             for (int o = 0; o < h; o++) {
-                                int g = slotGroup[slots + t + o];
+                                int g = distinct.groupOf(rowSlots + t + o);
                                 if (g >= 0) {
                                     conv += responses[g * width + base[h] + o * horizontal + f];
                                 }
@@ -294,36 +291,6 @@ final class CaserKernel implements ScoreKernel {
             return true;
         }
 
-        /** Groups the windows' valid slots by item and gathers each distinct item's embedding once. */
-        private void groups(KernelBatch batch) {
-            int[] context = batch.context();
-            float[] mask = batch.mask();
-            int k = 0;
-            for (int w = 0; w < windows; w++) {
-                int row = windowRow[w];
-                for (int l = 0; l < length; l++) {
-                    int at = row * length + l;
-                    if (mask[at] == 0f) {
-                        slotGroup[w * length + l] = -1;
-                        continue;
-                    }
-                    int item = context[at];
-                    int g = slotOf[item];
-                    if (g < 0) {
-                        g = k++;
-                        slotOf[item] = g;
-                        groupItem[g] = item;
-                        System.arraycopy(items, item * dim, gathered, g * dim, dim);
-                    }
-                    slotGroup[w * length + l] = g;
-                }
-            }
-            for (int g = 0; g < k; g++) {
-                slotOf[groupItem[g]] = -1;
-            }
-            groups = k;
-        }
-
         /** S: row {@code base[h] + o·n_h + f} = the offset-o block {@code F_h[f, o·d .. o·d + d)}. */
         private void stack() {
             for (int h = 1; h <= length; h++) {
@@ -392,6 +359,7 @@ final class CaserKernel implements ScoreKernel {
             for (int w = 0; w < windows; w++) {
                 int wf = w * features;
                 int slots = w * length;
+                int rowSlots = windowRow[w] * length;
                 for (int v = 0; v < vertical; v++) {
                     float sum = 0;
                     for (int c = 0; c < dim; c++) {
@@ -400,7 +368,7 @@ final class CaserKernel implements ScoreKernel {
                     dVerticalBias[v] += sum;
                 }
                 for (int l = 0; l < length; l++) {
-                    int g = slotGroup[slots + l];
+                    int g = distinct.groupOf(rowSlots + l);
                     if (g < 0) {
                         continue;
                     }
@@ -429,7 +397,7 @@ final class CaserKernel implements ScoreKernel {
                         dp *= mask[row * length + t + h - 1];
                         dBias[f] += dp;
                         for (int o = 0; o < h; o++) {
-                            int g = slotGroup[slots + t + o];
+                            int g = distinct.groupOf(rowSlots + t + o);
                             if (g >= 0) {
                                 dResponses[g * width + base[h] + o * horizontal + f] += dp;
                             }
@@ -452,14 +420,7 @@ final class CaserKernel implements ScoreKernel {
                     }
                 }
             }
-            float[] dItems = gradients.values(CaserModel.ITEMS);
-            for (int g = 0; g < groups; g++) {
-                int at = groupItem[g] * dim;
-                int ga = g * dim;
-                for (int c = 0; c < dim; c++) {
-                    dItems[at + c] += dGathered[ga + c];
-                }
-            }
+            distinct.scatterAdd(dGathered, gradients.values(CaserModel.ITEMS), dim, 0, dim);
         }
     }
 }
