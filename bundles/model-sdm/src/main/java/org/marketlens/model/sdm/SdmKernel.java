@@ -2,6 +2,7 @@ package org.marketlens.model.sdm;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.marketlens.framework.nn.kernel.Dense;
 import org.marketlens.framework.nn.kernel.FinalLayerKernel;
 import org.marketlens.framework.nn.kernel.KernelBatch;
@@ -21,6 +22,17 @@ import org.marketlens.framework.nn.kernel.Tanh;
  * once per distinct context item of its rows (a triple's positive and negative rows, and every triple of the same
  * user, share their context) and sums their gradients per distinct item before going back through
  * {@code W_c^ctx}, {@code W_d^ctx} and the item memory.
+ *
+ * <p><b>Dropout</b> (A-8, {@link SdmModel}'s Javadoc): a training worker ({@link #worker(KernelParameters, int, long)})
+ * multiplies {@code q^(1)} and {@code p} after their activation, each hop's attention hidden before its squared norm
+ * (a fresh mask per hop) and the output hidden {@code r_k} before its square by masks that keep an entry with
+ * probability {@code 1 − p} and scale it by {@code 1/(1 − p)}; every row draws its own masks, fresh at every forward
+ * pass, from a {@link SplittableRandom} seeded by the trainer, and the backward pass multiplies the gradients by the
+ * same masks. {@code p} and {@code r_k} are hop-invariant under our weight sharing, so they get one mask per row per
+ * forward pass (the authors' code redraws them per hop). Each mask entry compares 21 random bits with
+ * {@code t = round(p·2²¹)} (three entries per {@code nextLong}) and scales by {@code 2²¹/(2²¹ − t)}, exactly the
+ * inverse of its keep probability. Serving workers ({@link #worker(KernelParameters, int)}) never drop out, and
+ * with {@code p = 0} a training worker does exactly what a serving worker does.
  */
 final class SdmKernel implements FinalLayerKernel {
     private final int dim;
@@ -29,8 +41,25 @@ final class SdmKernel implements FinalLayerKernel {
     private final int numItems;
     private final boolean tanh;
     private final RowPenalty penalty;
+    /** Dropout threshold t on 21 random bits (an entry is kept when its bits are >= t); 0 without dropout. */
+    private final int dropThreshold;
+    /** {@code 2²¹/(2²¹ − t)}: the kept entries' multiplier. */
+    private final float keepScale;
+
+    private static final int DROP_BITS = 21;
+    private static final int DROP_MASK = (1 << DROP_BITS) - 1;
 
     SdmKernel(int numItems, int dim, int hops, int contextSize, SdmModel.Activation activation, double lambda) {
+        this(numItems, dim, hops, contextSize, activation, lambda, 0);
+    }
+
+    SdmKernel(int numItems, int dim, int hops, int contextSize, SdmModel.Activation activation, double lambda,
+            double dropout) {
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("SDM needs a dropout rate in [0, 1), got " + dropout);
+        }
+        this.dropThreshold = (int) Math.round(dropout * (1 << DROP_BITS));
+        this.keepScale = (float) ((double) (1 << DROP_BITS) / ((1 << DROP_BITS) - dropThreshold));
         this.numItems = numItems;
         this.dim = dim;
         this.hops = hops;
@@ -52,9 +81,16 @@ final class SdmKernel implements FinalLayerKernel {
         return dim;
     }
 
+    /** A serving worker: no dropout, deterministic. */
     @Override
     public FinalLayerWorker worker(KernelParameters parameters, int maxRows) {
-        return new SdmWorker(parameters, maxRows);
+        return new SdmWorker(parameters, maxRows, null);
+    }
+
+    /** A training worker: dropout at the model's rate (if any), its masks drawn from {@code seed}. */
+    @Override
+    public FinalLayerWorker worker(KernelParameters parameters, int maxRows, long seed) {
+        return new SdmWorker(parameters, maxRows, dropThreshold > 0 ? new SplittableRandom(seed) : null);
     }
 
     /** One thread's scratch space; row arrays are indexed by the row's offset in the range it was given. */
@@ -96,13 +132,32 @@ final class SdmKernel implements FinalLayerKernel {
         private final float[] rowOf;
         private final float[] rowSum;
         private final float[] rowTerm;
+        // Dropout (training workers with p > 0 only, else null): the masks' multipliers (0 or 1/(1 − p)) of the
+        // last forward pass, and the activations before their mask where the backward pass needs f' of them.
+        private final SplittableRandom random;
+        private final float[] keepQ;       // [n, d]
+        private final float[] qActive;     // [n, d]: f(W_a[u_in; v_in] + b_a) before its mask
+        private final float[] keepP;       // [n, d]
+        private final float[] pKept;       // [n, d]: p after its mask, what W_d^p reads
+        private final float[] keepR;       // [n·s, d]
+        private final float[][] keepHidden; // per hop [n·s, d]
+        private final float[] rowKeep;     // [d]
         private int slots;
         private int lastFrom = -1;
         private int lastTo = -1;
 
-        SdmWorker(KernelParameters params, int maxRows) {
+        SdmWorker(KernelParameters params, int maxRows, SplittableRandom random) {
             this.params = params;
             int n = maxRows;
+            this.random = random;
+            boolean dropping = random != null;
+            keepQ = dropping ? new float[n * d] : null;
+            qActive = dropping ? new float[n * d] : null;
+            keepP = dropping ? new float[n * d] : null;
+            pKept = dropping ? new float[n * d] : null;
+            keepR = dropping ? new float[n * s * d] : null;
+            keepHidden = dropping ? new float[hops][n * s * d] : null;
+            rowKeep = dropping ? new float[d] : null;
             xa = new float[n * 2 * d];
             xb = new float[n * 2 * d];
             q = new float[hops][n * d];
@@ -151,6 +206,28 @@ final class SdmKernel implements FinalLayerKernel {
             }
         }
 
+        /** Draws a fresh mask into {@code keep[0, length)}: 0 with probability t/2²¹, else {@link #keepScale}. */
+        private void drawMask(float[] keep, int length) {
+            int x = 0;
+            int threshold = dropThreshold;
+            float scale = keepScale;
+            while (x < length) {
+                long bits = random.nextLong();
+                int end = Math.min(length, x + 3);
+                for (; x < end; x++) {
+                    keep[x] = ((int) bits & DROP_MASK) >= threshold ? scale : 0f;
+                    bits >>>= DROP_BITS;
+                }
+            }
+        }
+
+        /** {@code x[0, length) *= keep[0, length)}. */
+        private void multiply(float[] x, float[] keep, int length) {
+            for (int i = 0; i < length; i++) {
+                x[i] *= keep[i];
+            }
+        }
+
         @Override
         public void forward(KernelBatch batch, int from, int to, float[] scores) {
             int n = to - from;
@@ -178,8 +255,19 @@ final class SdmKernel implements FinalLayerKernel {
             Dense.fillRows(params.values(SdmModel.B_B), d, p, d, 0, 0, n);
             Dense.multiplyAdd(xb, twoD, 0, Dense.transposeBlock(wb, d, twoD, 0, twoD), twoD, d, p, d, 0, 0, n);
             activate(p, 0, n * d);
+            float[] pIn = p;
+            if (random != null) {
+                // Dropout on q^(1) (q[0] holds it after its mask, as hop 1 and the gate read it) and on p.
+                System.arraycopy(q0, 0, qActive, 0, n * d);
+                drawMask(keepQ, n * d);
+                multiply(q0, keepQ, n * d);
+                drawMask(keepP, n * d);
+                System.arraycopy(p, 0, pKept, 0, n * d);
+                multiply(pKept, keepP, n * d);
+                pIn = pKept;
+            }
             Dense.fillRows(params.values(SdmModel.B_D), d, pd, d, 0, 0, n);
-            Dense.multiplyAdd(p, d, 0, Dense.transposeBlock(wd, d, twoD, 0, d), d, d, pd, d, 0, 0, n);
+            Dense.multiplyAdd(pIn, d, 0, Dense.transposeBlock(wd, d, twoD, 0, d), d, d, pd, d, 0, 0, n);
 
             // Hop-invariant context terms, once per distinct context item of these rows.
             for (int k = 0; k < slots; k++) {
@@ -213,8 +301,17 @@ final class SdmKernel implements FinalLayerKernel {
                 }
             }
             activate(r, 0, n * s * d);
-            for (int x = 0; x < n * s * d; x++) {
-                out[x] = r[x] * r[x];
+            if (random == null) {
+                for (int x = 0; x < n * s * d; x++) {
+                    out[x] = r[x] * r[x];
+                }
+            } else {
+                // Dropout on r_k: out_k = square(keep ⊙ r_k); r keeps the activation for f'.
+                drawMask(keepR, n * s * d);
+                for (int x = 0; x < n * s * d; x++) {
+                    float y = r[x] * keepR[x];
+                    out[x] = y * y;
+                }
             }
 
             float[] mask = batch.mask();
@@ -248,13 +345,28 @@ final class SdmKernel implements FinalLayerKernel {
                     }
                 }
                 activate(hid, 0, n * s * d);
-                for (int j = 0; j < n * s; j++) {
-                    float sum = 0f;
-                    int row = j * d;
-                    for (int c = 0; c < d; c++) {
-                        sum += hid[row + c] * hid[row + c];
+                if (random == null) {
+                    for (int j = 0; j < n * s; j++) {
+                        float sum = 0f;
+                        int row = j * d;
+                        for (int c = 0; c < d; c++) {
+                            sum += hid[row + c] * hid[row + c];
+                        }
+                        z[j] = sum;
                     }
-                    z[j] = sum;
+                } else {
+                    // Dropout on the hidden, a fresh mask per hop: z_k = ||keep ⊙ hidden_k||²; hid keeps f's output.
+                    float[] keep = keepHidden[h];
+                    drawMask(keep, n * s * d);
+                    for (int j = 0; j < n * s; j++) {
+                        float sum = 0f;
+                        int row = j * d;
+                        for (int c = 0; c < d; c++) {
+                            float y = hid[row + c] * keep[row + c];
+                            sum += y * y;
+                        }
+                        z[j] = sum;
+                    }
                 }
                 // Eq. 5.10, 5.16, 5.13, 5.19: masked softmin and the weighted output.
                 float[] a = att[h];
@@ -390,6 +502,13 @@ final class SdmKernel implements FinalLayerKernel {
                                 rowOf[c] *= g2;
                             }
                         }
+                        if (random != null) {
+                            // z_k = ||keep ⊙ hidden_k||²: the gradient reaching hidden_k is 2 dz_k keep² hidden_k.
+                            System.arraycopy(keepHidden[h], j * d, rowKeep, 0, d);
+                            for (int c = 0; c < d; c++) {
+                                rowOf[c] *= rowKeep[c] * rowKeep[c];
+                            }
+                        }
                         for (int c = 0; c < d; c++) {
                             rowSum[c] += rowOf[c];
                         }
@@ -420,8 +539,13 @@ final class SdmKernel implements FinalLayerKernel {
             }
             float[] gUsers = gradients.values(SdmModel.USER_MEMORY);
             float[] gItems = gradients.values(SdmModel.ITEM_MEMORY);
-            // q_1 = f(W_a [u_in; v_in] + b_a).
-            activationBackward(q[0], 0, dq, 0, n * d);
+            // q_1 = keep ⊙ f(W_a [u_in; v_in] + b_a) (keep = 1 without dropout).
+            if (random == null) {
+                activationBackward(q[0], 0, dq, 0, n * d);
+            } else {
+                multiply(dq, keepQ, n * d);
+                activationBackward(qActive, 0, dq, 0, n * d);
+            }
             Dense.backwardWeights(dq, d, 0, xa, twoD, 0, twoD, d, gradients.values(SdmModel.W_A), twoD, 0, 0, n);
             Dense.backwardBias(dq, d, 0, d, gradients.values(SdmModel.B_A), 0, n);
             Arrays.fill(wide, 0, n * twoD, 0f);
@@ -429,8 +553,16 @@ final class SdmKernel implements FinalLayerKernel {
             scatter(batch, from, n, wide, gUsers, gItems, 0);
 
             // out_k = square(r_k), r_k = f(pd + outTerm_k), pd = W_d^p p + b_d.
-            for (int x = 0; x < n * s * d; x++) {
-                dOut[x] *= 2f * r[x];
+            if (random == null) {
+                for (int x = 0; x < n * s * d; x++) {
+                    dOut[x] *= 2f * r[x];
+                }
+            } else {
+                // out_k = square(keep ⊙ r_k).
+                for (int x = 0; x < n * s * d; x++) {
+                    float k = keepR[x];
+                    dOut[x] *= 2f * k * k * r[x];
+                }
             }
             activationBackward(r, 0, dOut, 0, n * s * d);
             float[] dpd = rowScratch3;
@@ -446,12 +578,15 @@ final class SdmKernel implements FinalLayerKernel {
                 }
                 System.arraycopy(rowSum, 0, dpd, l * d, d);
             }
-            Dense.backwardWeights(dpd, d, 0, p, d, 0, d, d, gWd, twoD, 0, 0, n);
+            Dense.backwardWeights(dpd, d, 0, random == null ? p : pKept, d, 0, d, d, gWd, twoD, 0, 0, n);
             Dense.backwardBias(dpd, d, 0, d, gradients.values(SdmModel.B_D), 0, n);
             float[] dp = rowScratch2;
             Arrays.fill(dp, 0, n * d, 0f);
             Dense.backwardInput(dpd, d, 0, wd, twoD, 0, d, d, dp, d, 0, 0, n);
-            // p = f(W_b [u_out; v_out] + b_b).
+            // p = keep ⊙ f(W_b [u_out; v_out] + b_b) (keep = 1 without dropout); p holds f's output.
+            if (random != null) {
+                multiply(dp, keepP, n * d);
+            }
             activationBackward(p, 0, dp, 0, n * d);
             Dense.backwardWeights(dp, d, 0, xb, twoD, 0, twoD, d, gradients.values(SdmModel.W_B), twoD, 0, 0, n);
             Dense.backwardBias(dp, d, 0, d, gradients.values(SdmModel.B_B), 0, n);

@@ -17,6 +17,7 @@ import org.marketlens.framework.nn.kernel.KernelModel;
 import org.marketlens.framework.nn.kernel.FinalLayerKernel;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ops.random.custom.DistributionUniform;
 
 /**
  * SDM with H hops (Eq. 5.7–5.19; MODELS.md §4.3–4.4). Memories {@code U_in, V_in, U_out, V_out}; input query
@@ -26,8 +27,18 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * {@code g = σ(W_g q + b_g)}, {@code q ← (1 − g) ⊙ e + g ⊙ q} (A-38: one gate, input q). Every weight is shared
  * by all hops (the "global weight constraint"), so the output-side terms are computed once. {@code D = w_eᵀ e^(H)
  * + b_e}, score {@code −D}. {@code f = tanh}; the identity is available for the reductions of §4.3.
- * Initialisation as MODELS.md §4.8; no dropout, so inference is deterministic (A-8). This graph is the definition;
- * {@link SdmKernel} computes the same score and gradients on float arrays, the trainer's fast path (issue 6).
+ * Initialisation as MODELS.md §4.8. This graph is the definition; {@link SdmKernel} computes the same score and
+ * gradients on float arrays, the trainer's fast path (issue 6).
+ * <p>
+ * <b>Dropout</b> (A-8: off by default; the authors' code uses 0.2): a rate {@code p > 0} multiplies, in the training
+ * graph only, four activations by a Bernoulli(1 − p) mask divided by {@code 1 − p} (inverted dropout), at the places
+ * the authors' code drops: the query {@code q^(1)} (Eq. 5.7, before hop 1 uses it), {@code p} (Eq. 5.8), each hop's
+ * attention hidden {@code f(W_c^q q + key_k)} before its squared norm (Eq. 5.9, 5.17; a fresh mask per hop) and the
+ * output hidden {@code r_k} before its square (Eq. 5.11). Our weight sharing makes {@code p} and {@code r_k}
+ * hop-invariant, so they get one mask per row per forward pass where the authors' code redraws them per hop. As in
+ * Caser, the mask is {@code floor(U + 1 − p)} with {@code U} uniform on {@code [0, 1)} (ND4J 1.0.0-M1.1's dropout ops
+ * have no derivative); with {@code p = 0} the graph has no extra op. The recommender serves
+ * {@link #withoutDropout()}, so inference is deterministic.
  */
 final class SdmModel implements FinalLayerModel, KernelModel {
     /** {@code [M, 2d]}: columns {@code [0, d)} are the input memory U_in, {@code [d, 2d)} the output memory U_out. */
@@ -57,12 +68,26 @@ final class SdmModel implements FinalLayerModel, KernelModel {
     private final int contextSize;
     private final double lambda;
     private final Activation activation;
+    private final double dropout;
 
+    /** A model without dropout. */
     SdmModel(int numUsers, int numItems, int dim, int hops, int contextSize, double lambda, Activation activation) {
+        this(numUsers, numItems, dim, hops, contextSize, lambda, activation, 0);
+    }
+
+    /**
+     * @param dropout the training-time dropout rate p, in {@code [0, 1)} (A-8; 0: none)
+     */
+    SdmModel(int numUsers, int numItems, int dim, int hops, int contextSize, double lambda, Activation activation,
+            double dropout) {
         if (dim < 1 || hops < 1 || contextSize < 1) {
             throw new IllegalArgumentException("SDM needs dim, hops and contextSize >= 1, got " + dim + ", " + hops
                     + ", " + contextSize);
         }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("SDM needs a dropout rate in [0, 1), got " + dropout);
+        }
+        this.dropout = dropout;
         this.numUsers = numUsers;
         this.numItems = numItems;
         this.dim = dim;
@@ -75,6 +100,17 @@ final class SdmModel implements FinalLayerModel, KernelModel {
     @Override
     public int contextSize() {
         return contextSize;
+    }
+
+    /** @return the training-time dropout rate p (0: none) */
+    double dropout() {
+        return dropout;
+    }
+
+    /** @return the same model without dropout: the inference graph and kernel */
+    SdmModel withoutDropout() {
+        return dropout == 0 ? this
+                : new SdmModel(numUsers, numItems, dim, hops, contextSize, lambda, activation, 0);
     }
 
     /** @return the number of hops H */
@@ -131,16 +167,18 @@ final class SdmModel implements FinalLayerModel, KernelModel {
         SDVariable contextIn = context.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0, dim));
         SDVariable contextOut = context.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(dim, 2 * dim));
 
-        SDVariable q = f(sd, Affine.of(sd, params.get(W_A), params.get(B_A)).apply(sd.concat(1, uIn, vIn)));   // 5.7
-        SDVariable p = f(sd, Affine.of(sd, params.get(W_B), params.get(B_B)).apply(sd.concat(1, uOut, vOut))); // 5.8
+        SDVariable q = drop(sd, f(sd, Affine.of(sd, params.get(W_A), params.get(B_A))
+                .apply(sd.concat(1, uIn, vIn))));                                                 // 5.7
+        SDVariable p = drop(sd, f(sd, Affine.of(sd, params.get(W_B), params.get(B_B))
+                .apply(sd.concat(1, uOut, vOut))));                                               // 5.8
         Affine[] c = Affine.of(sd, params.get(W_C), params.get(B_C)).split(dim, dim, 2 * dim);
         Affine[] d = Affine.of(sd, params.get(W_D), params.get(B_D)).split(dim, dim, 2 * dim);
         // Hop-invariant parts (weights and p are shared by all hops): W_c's context block with b_c, the output terms
         // and the mask's terms. Each op saved here is saved per hop: SameDiff's cost per op dominates (issue 6).
         SDVariable contextKeys = c[1].applyLinearToRows(contextIn, dim, dim, contextSize).add(c[0].bias());
         MaskedSoftmin.Mask mask = MaskedSoftmin.prepare(sd, in.contextMask(), contextKeys.dataType());
-        SDVariable r = f(sd, sd.expandDims(d[0].apply(p), 1).add(d[1].applyLinearToRows(contextOut, dim, dim,
-                contextSize)));
+        SDVariable r = drop(sd, f(sd, sd.expandDims(d[0].apply(p), 1).add(d[1].applyLinearToRows(contextOut, dim,
+                dim, contextSize))));
         SDVariable outputs = SignedDistance.perDimension(sd, r);                                  // square(r_k)
         Affine gate = hops > 1 ? Affine.of(sd, params.get(W_G), params.get(B_G)) : null;
         List<SDVariable> attention = new ArrayList<>();
@@ -151,7 +189,7 @@ final class SdmModel implements FinalLayerModel, KernelModel {
                 SDVariable g = sd.nn().sigmoid(gate.apply(q));                                   // 5.14
                 q = e.add(g.mul(q.sub(e)));                                   // 5.15: (1 − g) ⊙ e + g ⊙ q
             }
-            SDVariable hidden = f(sd, sd.expandDims(c[0].applyLinear(q), 1).add(contextKeys));
+            SDVariable hidden = drop(sd, f(sd, sd.expandDims(c[0].applyLinear(q), 1).add(contextKeys)));
             SDVariable z = sd.squaredNorm(hidden, false, 2);                                     // 5.9, 5.17
             SDVariable a = MaskedSoftmin.weights(sd, z, mask);                                    // 5.10, 5.16
             e = MaskedSoftmin.pool(sd, a, outputs);                                               // 5.13, 5.19
@@ -163,6 +201,15 @@ final class SdmModel implements FinalLayerModel, KernelModel {
 
     private SDVariable f(SameDiff sd, SDVariable x) {
         return activation == Activation.TANH ? sd.math().tanh(x) : x;
+    }
+
+    /** Inverted dropout with a fresh mask of x's runtime shape; x itself when p = 0. */
+    private SDVariable drop(SameDiff sd, SDVariable x) {
+        if (dropout == 0) {
+            return x;
+        }
+        SDVariable uniform = new DistributionUniform(sd, sd.shape(x), 0.0, 1.0, x.dataType()).outputVariable();
+        return x.mul(sd.math().floor(uniform.add(1 - dropout))).div(1 - dropout);
     }
 
     /** @return {@code e^(H)}, {@code [batch, d]} (Eq. 5.19) */
@@ -190,9 +237,12 @@ final class SdmModel implements FinalLayerModel, KernelModel {
         return rows.mean().add(dense).mul(lambda);
     }
 
-    /** @return the hand-written forward pass and gradient of {@link #score}, with {@link #penalty}'s terms */
+    /**
+     * @return the hand-written forward pass and gradient of {@link #score}, with {@link #penalty}'s terms; its
+     *         training workers drop out at this model's rate, its serving workers never
+     */
     @Override
     public FinalLayerKernel kernel() {
-        return new SdmKernel(numItems, dim, hops, contextSize, activation, lambda);
+        return new SdmKernel(numItems, dim, hops, contextSize, activation, lambda, dropout);
     }
 }

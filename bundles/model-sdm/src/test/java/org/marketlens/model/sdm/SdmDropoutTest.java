@@ -1,0 +1,320 @@
+package org.marketlens.model.sdm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.marketlens.api.data.InteractionData;
+import org.marketlens.api.nn.FinalLayerVectors;
+import org.marketlens.api.nn.Loss;
+import org.marketlens.api.nn.ParameterSpec;
+import org.marketlens.api.rec.Query;
+import org.marketlens.api.rec.Recommender;
+import org.marketlens.api.train.NegativeSampler;
+import org.marketlens.framework.data.Interactions;
+import org.marketlens.framework.data.InteractionsBuilder;
+import org.marketlens.framework.nn.Nd4jRuntime;
+import org.marketlens.framework.nn.NeuralSettings;
+import org.marketlens.framework.nn.ParameterSnapshot;
+import org.marketlens.framework.nn.SameDiffTraining;
+import org.marketlens.framework.nn.kernel.KernelBatch;
+import org.marketlens.framework.nn.kernel.KernelParameters;
+import org.marketlens.framework.nn.kernel.KernelTraining;
+import org.marketlens.framework.nn.kernel.ScoreKernel;
+import org.marketlens.framework.testing.FixedTrainingContext;
+import org.marketlens.framework.testing.RejectionSampler;
+import org.marketlens.loss.bpr.BprLoss;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * SDM's dropout option (A-8): the kernel's gradient with dropout active against central differences of its own
+ * forward pass (a training worker re-created from the same seed draws the same masks), dropout in training only
+ * (through the kernel and through the graph), reproducibility from the seed, validation of the rate and snapshots
+ * with and without the rate.
+ */
+class SdmDropoutTest {
+    private static final int USERS = 4;
+    private static final int ITEMS = 7;
+
+    /** Three triples as the trainer lays them out; context slot 0 of every row is padding (mask 0). */
+    private static KernelBatch batch(int s, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int triples = 3;
+        int rows = 2 * triples;
+        int[] users = new int[rows];
+        int[] items = new int[rows];
+        int[] context = new int[rows * s];
+        float[] mask = new float[rows * s];
+        for (int t = 0; t < triples; t++) {
+            int user = random.nextInt(USERS);
+            users[t] = user;
+            users[t + triples] = user;
+            items[t] = random.nextInt(ITEMS);
+            items[t + triples] = random.nextInt(ITEMS);
+            for (int k = 0; k < s; k++) {
+                int item = random.nextInt(ITEMS);
+                for (int row : new int[] {t, t + triples}) {
+                    context[row * s + k] = item;
+                    mask[row * s + k] = k == 0 ? 0f : 1f;
+                }
+            }
+        }
+        return new KernelBatch(users, items, s, context, mask);
+    }
+
+    /** Every tensor uniform in (−0.5, 0.5). */
+    private static Map<String, INDArray> randomParameters(SdmModel model, long seed) {
+        Nd4jRuntime.ensureLoaded();
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, INDArray> parameters = new LinkedHashMap<>();
+        for (ParameterSpec spec : model.parameters()) {
+            long size = 1;
+            for (long x : spec.shape()) {
+                size *= x;
+            }
+            float[] values = new float[(int) size];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) (random.nextDouble() - 0.5);
+            }
+            parameters.put(spec.name(), Nd4j.create(values, spec.shape(), 'c'));
+        }
+        return parameters;
+    }
+
+    /** {@code Σ_r weights[r] · score_r} from a fresh training worker of {@code seed}, in double. */
+    private static double objective(ScoreKernel kernel, KernelParameters parameters, KernelBatch batch, long seed,
+            float[] weights) {
+        ScoreKernel.Worker worker = kernel.worker(parameters, batch.rows(), seed);
+        float[] scores = new float[batch.rows()];
+        worker.forward(batch, 0, batch.rows(), scores);
+        double sum = 0;
+        for (int r = 0; r < scores.length; r++) {
+            sum += (double) weights[r] * scores[r];
+        }
+        return sum;
+    }
+
+    /**
+     * With p = 0.3 every parameter's gradient (a sample of entries per table, the embedding rows the batch touches
+     * included) equals central differences of the same masked forward pass, for 2 and 3 hops, d = 4, s = 3 with a
+     * padded slot. The masks are really active: the training worker's scores differ from the serving worker's.
+     */
+    @Test
+    void gradientsWithDropoutMatchCentralDifferences() {
+        for (int hops = 2; hops <= 3; hops++) {
+            SdmModel model = new SdmModel(USERS, ITEMS, 4, hops, 3, 0, SdmModel.Activation.TANH, 0.3);
+            ScoreKernel kernel = model.kernel();
+            KernelBatch batch = batch(3, 40 + hops);
+            KernelParameters parameters = KernelParameters.copyOf(randomParameters(model, 7 + hops));
+            float[] weights = new float[batch.rows()];
+            SplittableRandom random = new SplittableRandom(hops);
+            for (int r = 0; r < weights.length; r++) {
+                weights[r] = (float) (random.nextDouble() * 2 - 1);
+            }
+            long seed = 1234 + hops;
+
+            float[] dropped = new float[batch.rows()];
+            kernel.worker(parameters, batch.rows(), seed).forward(batch, 0, batch.rows(), dropped);
+            float[] plain = new float[batch.rows()];
+            kernel.worker(parameters, batch.rows()).forward(batch, 0, batch.rows(), plain);
+            assertFalse(java.util.Arrays.equals(dropped, plain), "the training worker drops out");
+
+            ScoreKernel.Worker worker = kernel.worker(parameters, batch.rows(), seed);
+            float[] scores = new float[batch.rows()];
+            worker.forward(batch, 0, batch.rows(), scores);
+            assertArrayEquals(dropped, scores, 0f, "a worker re-created from the seed draws the same masks");
+            KernelParameters gradients = parameters.zerosLike();
+            worker.backward(batch, 0, batch.rows(), weights, gradients);
+
+            double worst = 0;
+            int checked = 0;
+            int nonZero = 0;
+            for (String name : parameters.names()) {
+                float[] values = parameters.values(name);
+                float[] grad = gradients.values(name);
+                int step = Math.max(1, values.length / 12);
+                for (int i = 0; i < values.length; i += step) {
+                    float original = values[i];
+                    float h = 1e-2f;
+                    values[i] = original + h;
+                    double up = objective(kernel, parameters, batch, seed, weights);
+                    values[i] = original - h;
+                    double down = objective(kernel, parameters, batch, seed, weights);
+                    values[i] = original;
+                    double numeric = (up - down) / (2 * h);
+                    double error = Math.abs(numeric - grad[i]) / Math.max(1, Math.abs(numeric));
+                    worst = Math.max(worst, error);
+                    checked++;
+                    if (Math.abs(grad[i]) > 1e-4) {
+                        nonZero++;
+                    }
+                    String where = name + "[" + i + "]: kernel " + grad[i] + ", central difference " + numeric;
+                    assertTrue(error < 2e-3, where);
+                }
+            }
+            System.out.printf("SDM dropout 0.3, %d hops: %d gradient entries vs central differences, worst %.2e%n",
+                    hops, checked, worst);
+            assertTrue(nonZero > checked / 3, "most sampled gradients are non-trivial: " + nonZero + "/" + checked);
+        }
+    }
+
+    @Test
+    void theRateIsValidated() {
+        for (double bad : new double[] {-0.1, 1.0, 1.5, Double.NaN}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new SdmModel(USERS, ITEMS, 4, 2, 3, 0, SdmModel.Activation.TANH, bad));
+            assertTrue(e.getMessage().contains(String.valueOf(bad)), e.getMessage());
+        }
+        assertEquals(0.2, new SdmModel(USERS, ITEMS, 4, 2, 3, 0, SdmModel.Activation.TANH, 0.2).dropout());
+        assertEquals(0.0, new SdmModel(USERS, ITEMS, 4, 2, 3, 0, SdmModel.Activation.TANH, 0.2).withoutDropout()
+                .dropout());
+    }
+
+    /**
+     * Dropout acts in training only: kernel training with p = 0.2 is reproducible from the seed and differs from
+     * training without dropout and with another seed; the graph with p = 0.2 trains to finite parameters that differ
+     * from the dropout-free graph's. Each served model is deterministic and equals the dropout-free model's scores
+     * with the same parameters, through the kernel and through the graph.
+     */
+    @Test
+    void dropoutChangesTrainingButNotServing() {
+        InteractionData data = sequences();
+        SdmModel withDropout = new SdmModel(data.numUsers(), data.numItems(), 6, 3, 3, 0.01,
+                SdmModel.Activation.TANH, 0.2);
+        Map<String, INDArray> once = train(withDropout, data, 9, true);
+        Map<String, INDArray> again = train(withDropout, data, 9, true);
+        Map<String, INDArray> otherSeed = train(withDropout, data, 10, true);
+        Map<String, INDArray> none = train(withDropout.withoutDropout(), data, 9, true);
+        for (String name : once.keySet()) {
+            assertEquals(0, largestDifference(once.get(name), again.get(name)), name + " reproducible from the seed");
+        }
+        // Adam's first steps are nearly lr · sign(g) for every entry, so compare a table whose signs dropout flips.
+        assertTrue(largestDifference(once.get(SdmModel.USER_MEMORY), none.get(SdmModel.USER_MEMORY)) > 1e-3,
+                "dropout changes training");
+        assertTrue(largestDifference(once.get(SdmModel.USER_MEMORY), otherSeed.get(SdmModel.USER_MEMORY)) > 1e-3,
+                "another seed, other dropout masks");
+
+        Map<String, INDArray> graph = train(withDropout, data, 9, false);
+        Map<String, INDArray> graphNone = train(withDropout.withoutDropout(), data, 9, false);
+        for (Map.Entry<String, INDArray> e : graph.entrySet()) {
+            float[] x = e.getValue().castTo(DataType.FLOAT).dup('c').data().asFloat();
+            for (float v : x) {
+                assertTrue(Float.isFinite(v), e.getKey() + " finite after graph training with dropout");
+            }
+        }
+        assertTrue(largestDifference(graph.get(SdmModel.USER_MEMORY), graphNone.get(SdmModel.USER_MEMORY)) > 1e-3,
+                "the training graph drops out");
+
+        for (Map<String, INDArray> parameters : java.util.List.of(once, graph)) {
+            Map<String, Object> values = Map.of("numItems", data.numItems());
+            Recommender served = new SdmProvider().serve(withDropout, parameters, values);
+            Recommender plain = new SdmProvider().serve(withDropout.withoutDropout(), parameters, values);
+            Recommender viaGraph = withKernels(false,
+                    () -> new SdmProvider().serve(withDropout, parameters, values));
+            assertEquals(0.0, ((SdmModel) ((FinalLayerVectors) served).model()).dropout(),
+                    "SDMR freezes the dropout-free model");
+            int[] candidates = new int[data.numItems()];
+            for (int i = 0; i < candidates.length; i++) {
+                candidates[i] = i;
+            }
+            for (int[] history : new int[][] {{4, 5}, {1, 2, 3, 7}, {6}}) {
+                Query q = new Query(1, InteractionData.NO_GROUP, history);
+                float[] first = served.score(q, candidates);
+                assertArrayEquals(first, served.score(q, candidates), 0f, "serving is deterministic");
+                assertArrayEquals(plain.score(q, candidates), first, 0f, "serving has no dropout");
+                float[] graphScores = viaGraph.score(q, candidates);
+                assertArrayEquals(graphScores, viaGraph.score(q, candidates), 0f, "graph serving is deterministic");
+                assertArrayEquals(graphScores, first, 1e-5f, "kernel serving equals graph serving");
+            }
+        }
+    }
+
+    /** The rate is saved with the model; a snapshot from before the option (no "dropout" key) loads with rate 0. */
+    @Test
+    void snapshotsKeepTheRateAndOldOnesReadAsNoDropout() throws IOException {
+        InteractionData data = sequences();
+        SdmProvider provider = new SdmProvider();
+        Recommender trained = provider.train(data, Map.of("dim", 4, "hops", 2, "contextSize", 3, "dropout", 0.2,
+                "batchSize", 16), trainingContext(3));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        trained.save(bytes);
+        ParameterSnapshot snapshot = ParameterSnapshot.read(new ByteArrayInputStream(bytes.toByteArray()),
+                SdmProvider.NAME);
+        assertEquals(0.2, ((Number) snapshot.hyperParameters().get("dropout")).doubleValue());
+        Recommender loaded = provider.load(new ByteArrayInputStream(bytes.toByteArray()));
+        Query q = new Query(2, InteractionData.NO_GROUP, new int[] {1, 3});
+        int[] candidates = {0, 2, 5, 8};
+        assertArrayEquals(trained.score(q, candidates), loaded.score(q, candidates), 0f);
+
+        Map<String, Object> old = new HashMap<>(snapshot.hyperParameters());
+        old.remove("dropout");
+        ByteArrayOutputStream oldBytes = new ByteArrayOutputStream();
+        ParameterSnapshot.write(oldBytes, new ParameterSnapshot(SdmProvider.NAME, old, snapshot.parameters()));
+        Recommender fromOld = provider.load(new ByteArrayInputStream(oldBytes.toByteArray()));
+        assertInstanceOf(FinalLayerVectors.class, fromOld);
+        assertEquals(0.0, ((SdmModel) ((FinalLayerVectors) fromOld).model()).dropout());
+        assertArrayEquals(trained.score(q, candidates), fromOld.score(q, candidates), 0f);
+        assertEquals(0.0, provider.model(old).dropout(), "a snapshot without the key has no dropout");
+    }
+
+    private static InteractionData sequences() {
+        InteractionsBuilder b = Interactions.builder();
+        SplittableRandom r = new SplittableRandom(5);
+        for (int user = 0; user < 20; user++) {
+            for (int t = 0; t < 2 + user % 7; t++) {
+                b.add("u" + user, "i" + r.nextInt(12), Float.NaN, t, -1);
+            }
+        }
+        return b.build();
+    }
+
+    private static double largestDifference(INDArray a, INDArray b) {
+        float[] x = a.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        float[] y = b.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        double worst = 0;
+        for (int i = 0; i < x.length; i++) {
+            worst = Math.max(worst, Math.abs(x[i] - y[i]));
+        }
+        return worst;
+    }
+
+    private static FixedTrainingContext trainingContext(long seed) {
+        return new FixedTrainingContext(seed, 2, 2).with(Loss.class, "BPR", new BprLoss())
+                .with(NegativeSampler.class, "uniform", new RejectionSampler())
+                .validation(x -> OptionalDouble.empty());
+    }
+
+    private static Map<String, INDArray> train(SdmModel model, InteractionData data, long seed, boolean kernels) {
+        return withKernels(kernels, () -> new LinkedHashMap<>(SameDiffTraining.train("SDM", model, data,
+                new NeuralSettings(0.001, 16, 2), trainingContext(seed), p -> null)));
+    }
+
+    private static <T> T withKernels(boolean kernels, Supplier<T> action) {
+        String previous = System.getProperty(KernelTraining.ENABLED);
+        System.setProperty(KernelTraining.ENABLED, Boolean.toString(kernels));
+        try {
+            return action.get();
+        } finally {
+            if (previous == null) {
+                System.clearProperty(KernelTraining.ENABLED);
+            } else {
+                System.setProperty(KernelTraining.ENABLED, previous);
+            }
+        }
+    }
+}
