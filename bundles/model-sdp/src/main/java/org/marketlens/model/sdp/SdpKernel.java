@@ -2,6 +2,7 @@ package org.marketlens.model.sdp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.marketlens.framework.nn.kernel.Dense;
 import org.marketlens.framework.nn.kernel.DistinctRows;
 import org.marketlens.framework.nn.kernel.FinalLayerKernel;
@@ -18,6 +19,12 @@ import org.marketlens.framework.nn.kernel.Tanh;
  * {@code ∂b^(ℓ) = Σ ∂z_ℓ}, {@code ∂x_{ℓ−1} = W^(ℓ)ᵀ ∂z_ℓ}, and {@code ∂x_0} scattered into the rows of the user and
  * item tables. The first layer works on each distinct user and item of a pass once ({@code Rows}). Equal to
  * {@link SdpModel#score} to float precision ({@code SdpKernelTest}).
+ * <p>
+ * <b>Dropout</b> (A-8): a training worker ({@link #worker(KernelParameters, int, long)}) with a rate {@code p > 0}
+ * multiplies every layer's output by a mask {@code k ∈ {0, 1/(1 − p)}} (kept with probability {@code 1 − p}), fresh
+ * per forward pass from a {@link SplittableRandom} seeded by the trainer, so kernel training is reproducible per
+ * seed; the backward pass reuses the masks ({@code ∂(k ⊙ f(z)) = k ⊙ f'(z) ⊙ ∂x}). A serving worker
+ * ({@link #worker(KernelParameters, int)}) has no dropout: inference is deterministic.
  */
 final class SdpKernel implements FinalLayerKernel {
     private final int dim;
@@ -25,10 +32,12 @@ final class SdpKernel implements FinalLayerKernel {
     /** {@code widths[0] = 2d}, {@code widths[ℓ]} the width of layer ℓ. */
     private final int[] widths;
     private final boolean tanh;
+    private final double dropout;
     private final RowPenalty penalty;
 
-    SdpKernel(int dim, int[] widths, boolean tanh, double lambda) {
+    SdpKernel(int dim, int[] widths, boolean tanh, double dropout, double lambda) {
         this.dim = dim;
+        this.dropout = dropout;
         this.layers = widths.length - 1;
         this.widths = widths.clone();
         this.tanh = tanh;
@@ -52,9 +61,16 @@ final class SdpKernel implements FinalLayerKernel {
         return widths[layers];
     }
 
+    /** A serving worker: no dropout, deterministic. */
     @Override
     public FinalLayerWorker worker(KernelParameters parameters, int maxRows) {
-        return new SdpWorker(parameters, maxRows);
+        return new SdpWorker(parameters, maxRows, null);
+    }
+
+    /** A training worker: with dropout, its masks drawn from {@code seed}. */
+    @Override
+    public FinalLayerWorker worker(KernelParameters parameters, int maxRows, long seed) {
+        return new SdpWorker(parameters, maxRows, dropout > 0 ? new SplittableRandom(seed) : null);
     }
 
     private final class SdpWorker implements FinalLayerWorker {
@@ -64,8 +80,14 @@ final class SdpKernel implements FinalLayerKernel {
         private final float[][] biases;
         private final float[] edge;
         private final float[] edgeBias;
-        /** {@code activations[ℓ]}: {@code x_ℓ}, {@code [maxRows, widths[ℓ]]}, ℓ ≥ 1. */
+        /** {@code activations[ℓ]}: {@code f(z_ℓ)}, {@code [maxRows, widths[ℓ]]}, ℓ ≥ 1 ({@code x_ℓ} without dropout). */
         private final float[][] activations;
+        /** {@code outputs[ℓ]}: {@code x_ℓ}, the layer's output after dropout ({@code activations[ℓ]} without). */
+        private final float[][] outputs;
+        /** {@code keep[ℓ]}: the dropout multipliers of {@code x_ℓ} in the last forward pass; null without dropout. */
+        private final float[][] keep;
+        /** The dropout masks' generator, or null (no dropout). */
+        private final SplittableRandom random;
         /** {@code deltas[ℓ]}: the gradient with respect to {@code x_ℓ} (then {@code z_ℓ}), same shape. */
         private final float[][] deltas;
         /** The distinct users of the last forward pass's rows (first layer's user half), see {@link Rows}. */
@@ -73,7 +95,8 @@ final class SdpKernel implements FinalLayerKernel {
         /** The distinct items of the last forward pass's rows (first layer's item half). */
         private final Rows itemRows;
 
-        SdpWorker(KernelParameters parameters, int maxRows) {
+        SdpWorker(KernelParameters parameters, int maxRows, SplittableRandom random) {
+            this.random = random;
             users = parameters.values(SdpModel.USERS);
             items = parameters.values(SdpModel.ITEMS);
             weights = new float[layers + 1][];
@@ -86,9 +109,16 @@ final class SdpKernel implements FinalLayerKernel {
             edgeBias = parameters.values(SdpModel.EDGE_BIAS);
             activations = new float[layers + 1][];
             deltas = new float[layers + 1][];
+            outputs = new float[layers + 1][];
+            keep = random != null ? new float[layers + 1][] : null;
             for (int l = 1; l <= layers; l++) {
                 activations[l] = new float[maxRows * widths[l]];
                 deltas[l] = new float[maxRows * widths[l]];
+                outputs[l] = activations[l];
+                if (keep != null) {
+                    outputs[l] = new float[maxRows * widths[l]];
+                    keep[l] = new float[maxRows * widths[l]];
+                }
             }
             userRows = new Rows(users, users.length / dim, maxRows, 0);
             itemRows = new Rows(items, items.length / dim, maxRows, dim);
@@ -114,19 +144,21 @@ final class SdpKernel implements FinalLayerKernel {
             if (tanh) {
                 Tanh.apply(y1, from * out1, to * out1);
             }
+            drop(1, from * out1, to * out1);
             for (int l = 2; l <= layers; l++) {
                 int in = widths[l - 1];
                 int out = widths[l];
                 float[] y = activations[l];
                 float[] wT = Dense.transposeBlock(weights[l], out, in, 0, in);
                 Dense.fillRows(biases[l], out, y, out, 0, from, to);
-                Dense.multiplyAdd(activations[l - 1], in, 0, wT, in, out, y, out, 0, from, to);
+                Dense.multiplyAdd(outputs[l - 1], in, 0, wT, in, out, y, out, 0, from, to);
                 if (tanh) {
                     Tanh.apply(y, from * out, to * out);
                 }
+                drop(l, from * out, to * out);
             }
             int k = widths[layers];
-            float[] x = activations[layers];
+            float[] x = outputs[layers];
             float b = edgeBias[0];
             for (int r = from; r < to; r++) {
                 int at = r * k;
@@ -139,11 +171,31 @@ final class SdpKernel implements FinalLayerKernel {
             }
         }
 
+        /**
+         * {@code outputs[l][i] = keep[l][i] · activations[l][i]} for {@code i} in {@code [from, to)}, a fresh mask
+         * with {@code keep = 1/(1 − p)} with probability {@code 1 − p}, else 0; nothing without dropout.
+         */
+        private void drop(int l, int from, int to) {
+            if (keep == null) {
+                return;
+            }
+            float[] k = keep[l];
+            float scale = (float) (1 / (1 - dropout));
+            for (int i = from; i < to; i++) {
+                k[i] = random.nextDouble() >= dropout ? scale : 0f;
+            }
+            float[] y = activations[l];
+            float[] x = outputs[l];
+            for (int i = from; i < to; i++) {
+                x[i] = y[i] * k[i];
+            }
+        }
+
         /** {@code e^(ℓ+1) = square(x_L)} (Eq. 5.5) of the last forward pass. */
         @Override
         public void finalVectors(int from, int to, float[] vectors, int stride, int col0) {
             int k = widths[layers];
-            float[] x = activations[layers];
+            float[] x = outputs[layers];
             for (int r = from; r < to; r++) {
                 for (int c = 0; c < k; c++) {
                     float e = x[r * k + c];
@@ -156,7 +208,7 @@ final class SdpKernel implements FinalLayerKernel {
         public void backward(KernelBatch batch, int from, int to, float[] scoreGradients,
                 KernelParameters gradients) {
             int k = widths[layers];
-            float[] x = activations[layers];
+            float[] x = outputs[layers];
             float[] dx = deltas[layers];
             float[] dEdge = gradients.values(SdpModel.EDGE);
             // In double: BPR's gradient of b_o is exactly 0 (it cancels in neg − pos), and a float sum's rounding residue
@@ -177,6 +229,12 @@ final class SdpKernel implements FinalLayerKernel {
                 int in = widths[l - 1];
                 int out = widths[l];
                 float[] dz = deltas[l];
+                if (keep != null) {
+                    float[] kl = keep[l];
+                    for (int i = from * out; i < to * out; i++) {
+                        dz[i] *= kl[i];
+                    }
+                }
                 if (tanh) {
                     Tanh.backward(activations[l], from * out, dz, from * out, to * out);
                 }
@@ -187,7 +245,7 @@ final class SdpKernel implements FinalLayerKernel {
                     itemRows.backward(dz, from, to, weights[1], dW, gradients.values(SdpModel.ITEMS));
                     break;
                 }
-                Dense.backwardWeights(dz, out, 0, activations[l - 1], in, 0, in, out,
+                Dense.backwardWeights(dz, out, 0, outputs[l - 1], in, 0, in, out,
                         gradients.values(SdpModel.weight(l)), in, 0, from, to);
                 float[] below = deltas[l - 1];
                 Dense.fillRows(null, in, below, in, 0, from, to);

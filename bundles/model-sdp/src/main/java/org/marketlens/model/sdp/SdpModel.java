@@ -16,6 +16,7 @@ import org.marketlens.framework.nn.kernel.KernelModel;
 import org.marketlens.framework.nn.kernel.FinalLayerKernel;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ops.random.custom.DistributionUniform;
 
 /**
  * SDP (Eq. 5.1–5.6; MODELS.md §4.2): {@code e^(1) = tanh(W^(1)[u_i; v_j] + b^(1))}, further tanh layers of halving
@@ -23,6 +24,12 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * N(0, 0.01²), weight matrices and the edge weights He-normal, biases 0 (MODELS.md §4.8). Penalty: {@code λ} times
  * the batch mean of the squared norms of the rows used plus the squared norm of the dense weights (A-6). The graph
  * is the definition; {@link SdpKernel} is the same score and gradient by hand, which BPR training takes (issue 6).
+ * <p>
+ * <b>Dropout</b> (A-8: off by default, a per-model option): a rate {@code p > 0} multiplies the output {@code x_ℓ} of
+ * every layer (Eq. 5.1–5.4) by a fresh Bernoulli(1 − p) mask divided by {@code 1 − p} ({@code floor(U + 1 − p)}, as
+ * {@code CaserModel} does) in the training graph only; the recommender serves {@link #withoutDropout()}, so inference
+ * is deterministic, and with {@code p = 0} the graph is exactly the dropout-free one. The graph's masks come from
+ * ND4J's global generator; the kernel's training workers draw theirs from the trainer's seed.
  */
 final class SdpModel implements FinalLayerModel, KernelModel {
     static final String USERS = "user_embedding";
@@ -38,12 +45,23 @@ final class SdpModel implements FinalLayerModel, KernelModel {
     private final int[] widths;
     /** f = tanh (the model); false = identity (only for the reduction to the squared Euclidean distance). */
     private final boolean tanh;
+    /** The dropout rate on every layer's output in training, in {@code [0, 1)}. */
+    private final double dropout;
 
     SdpModel(int numUsers, int numItems, int dim, int layers, double lambda) {
-        this(numUsers, numItems, dim, layers, lambda, true);
+        this(numUsers, numItems, dim, layers, lambda, true, 0);
     }
 
     SdpModel(int numUsers, int numItems, int dim, int layers, double lambda, boolean tanh) {
+        this(numUsers, numItems, dim, layers, lambda, tanh, 0);
+    }
+
+    /** @param dropout the dropout rate on every layer's output {@code x_ℓ} in training, in {@code [0, 1)} */
+    SdpModel(int numUsers, int numItems, int dim, int layers, double lambda, boolean tanh, double dropout) {
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("SDP needs dropout in [0, 1), got " + dropout);
+        }
+        this.dropout = dropout;
         this.numUsers = numUsers;
         this.numItems = numItems;
         this.dim = dim;
@@ -51,6 +69,16 @@ final class SdpModel implements FinalLayerModel, KernelModel {
         this.lambda = lambda;
         this.tanh = tanh;
         this.widths = HalvingTower.widths("SDP", dim, layers);
+    }
+
+    /** @return the same model without dropout: the inference graph */
+    SdpModel withoutDropout() {
+        return new SdpModel(numUsers, numItems, dim, layers, lambda, tanh, 0);
+    }
+
+    /** @return the dropout rate in training */
+    double dropout() {
+        return dropout;
     }
 
     static String weight(int layer) {
@@ -89,6 +117,10 @@ final class SdpModel implements FinalLayerModel, KernelModel {
         for (int l = 1; l <= layers; l++) {
             e = Affine.of(sd, params.get(weight(l)), params.get(bias(l))).apply(e);
             e = tanh ? sd.math().tanh(e) : e;
+            if (dropout > 0) {
+                SDVariable uniform = new DistributionUniform(sd, sd.shape(e), 0.0, 1.0, e.dataType()).outputVariable();
+                e = e.mul(sd.math().floor(uniform.add(1 - dropout))).div(1 - dropout);
+            }
         }
         return SignedDistance.perDimension(sd, e);
     }
@@ -110,9 +142,12 @@ final class SdpModel implements FinalLayerModel, KernelModel {
         return rows.add(dense).mul(lambda);
     }
 
-    /** @return the hand-written forward pass and gradient of {@link #score}, with {@link #penalty}'s terms */
+    /**
+     * @return the hand-written forward pass and gradient of {@link #score}, with {@link #penalty}'s terms; with this
+     *         model's dropout rate in its seeded training workers
+     */
     @Override
     public FinalLayerKernel kernel() {
-        return new SdpKernel(dim, widths, tanh, lambda);
+        return new SdpKernel(dim, widths, tanh, dropout, lambda);
     }
 }

@@ -25,18 +25,21 @@ public final class SdpProvider extends SameDiffModelProvider<SdpModel> {
         super(NAME, List.of(new HyperParameter("dim", 64, "embedding size d, in {8, 16, 32, 64, 128} (MODELS.md §4.8)"),
                 new HyperParameter("layers", 1, "tanh layers ℓ; the experiments use one (MODELS.md §4.2, §4.8)"),
                 new HyperParameter("lambda", 0.0001,
-                        "L2 weight λ on batch rows and dense weights, in {1e-1..1e-5} (MODELS.md §4.8, A-6)")));
+                        "L2 weight λ on batch rows and dense weights, in {1e-1..1e-5} (MODELS.md §4.8, A-6)"),
+                new HyperParameter("dropout", 0.0,
+                        "dropout rate on every tanh layer's output, training only, in [0, 1) (A-8: 0 = none)")));
     }
 
     @Override
     protected SdpModel model(Map<String, Object> values) {
         return new SdpModel(intValue(values, "numUsers"), intValue(values, "numItems"), intValue(values, "dim"),
-                intValue(values, "layers"), doubleValue(values, "lambda"));
+                intValue(values, "layers"), doubleValue(values, "lambda"), true,
+                values.containsKey("dropout") ? doubleValue(values, "dropout") : 0.0); // snapshots before dropout: 0
     }
 
-    /** Serves the final-layer vectors too, which SDMR fuses (MODELS.md §4.5). */
+    /** Serves the final-layer vectors too, which SDMR fuses (MODELS.md §4.5); without dropout (deterministic). */
     @Override
     protected Recommender serve(SdpModel model, Map<String, INDArray> parameters, Map<String, Object> values) {
-        return new FinalLayerRecommender(NAME, model, parameters, values, intValue(values, "numItems"));
+        return new FinalLayerRecommender(NAME, model.withoutDropout(), parameters, values, intValue(values, "numItems"));
     }
 }

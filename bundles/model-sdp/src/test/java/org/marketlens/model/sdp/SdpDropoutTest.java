@@ -1,0 +1,251 @@
+package org.marketlens.model.sdp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.marketlens.api.data.InteractionData;
+import org.marketlens.api.nn.Loss;
+import org.marketlens.api.nn.ParameterSpec;
+import org.marketlens.api.nn.ScoreInputs;
+import org.marketlens.api.rec.Query;
+import org.marketlens.api.rec.Recommender;
+import org.marketlens.api.train.NegativeSampler;
+import org.marketlens.framework.nn.NeuralSettings;
+import org.marketlens.framework.nn.ParameterSnapshot;
+import org.marketlens.framework.nn.SameDiffTraining;
+import org.marketlens.framework.nn.kernel.FinalLayerKernel;
+import org.marketlens.framework.nn.kernel.KernelBatch;
+import org.marketlens.framework.nn.kernel.KernelParameters;
+import org.marketlens.framework.nn.kernel.KernelTraining;
+import org.marketlens.framework.testing.FixedTrainingContext;
+import org.marketlens.loss.bpr.BprLoss;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * SDP's dropout (MODELS.md A-8): on every layer's output in training only, through the graph and the kernel's seeded
+ * training workers; off by default, validated, persisted, and served without.
+ */
+class SdpDropoutTest {
+    /** Repeated users and items, so the per-distinct-row first layer meets rows with different masks. */
+    private static final KernelBatch BATCH = new KernelBatch(new int[] {0, 0, 3, 0, 3, 1, 4, 2, 2},
+            new int[] {2, 2, 5, 6, 2, 0, 1, 3, 2});
+
+    private static Map<String, INDArray> parameters(SdpModel model, long seed, double scale) {
+        Nd4j.getRandom().setSeed(seed);
+        Map<String, INDArray> p = new LinkedHashMap<>();
+        for (ParameterSpec spec : model.parameters()) {
+            p.put(spec.name(), Nd4j.randn(DataType.FLOAT, spec.shape()).muli(scale));
+        }
+        return p;
+    }
+
+    /** {@code Σ_r g_r · score_r} of a fresh training worker from {@code seed}: the same masks on every call. */
+    private static double objective(FinalLayerKernel kernel, KernelParameters p, long seed, float[] g) {
+        float[] scores = new float[BATCH.rows()];
+        kernel.worker(p, BATCH.rows(), seed).forward(BATCH, 0, BATCH.rows(), scores);
+        double sum = 0;
+        for (int r = 0; r < scores.length; r++) {
+            sum += (double) g[r] * scores[r];
+        }
+        return sum;
+    }
+
+    /**
+     * The kernel's gradient with dropout active equals central finite differences of its own forward pass with the
+     * same masks (every forward from a worker re-created from one seed), for every entry of every parameter, two tanh
+     * layers: the backward pass reuses the forward pass's masks on both layers.
+     */
+    @Test
+    void kernelGradientWithDropoutMatchesFiniteDifferences() {
+        SdpModel model = new SdpModel(5, 7, 6, 2, 0.01, true, 0.4);
+        FinalLayerKernel kernel = model.kernel();
+        KernelParameters p = KernelParameters.copyOf(parameters(model, 3, 0.7));
+        float[] g = new float[BATCH.rows()];
+        SplittableRandom random = new SplittableRandom(8);
+        for (int r = 0; r < g.length; r++) {
+            g[r] = (float) (random.nextDouble() * 2 - 1);
+        }
+        long seed = 77;
+        KernelParameters analytic = p.zerosLike();
+        float[] scores = new float[BATCH.rows()];
+        FinalLayerKernel.Worker worker = kernel.worker(p, BATCH.rows(), seed);
+        worker.forward(BATCH, 0, BATCH.rows(), scores);
+        worker.backward(BATCH, 0, BATCH.rows(), g, analytic);
+
+        float[] served = new float[BATCH.rows()];
+        kernel.worker(p, BATCH.rows()).forward(BATCH, 0, BATCH.rows(), served);
+        assertTrue(largestDifference(scores, served) > 1e-3, "the training worker drops units, the serving one not");
+
+        float h = 1e-2f;
+        double worst = 0;
+        int checked = 0;
+        for (String name : p.names()) {
+            float[] values = p.values(name);
+            float[] grad = analytic.values(name);
+            for (int i = 0; i < values.length; i++) {
+                float original = values[i];
+                values[i] = original + h;
+                double plus = objective(kernel, p, seed, g);
+                values[i] = original - h;
+                double minus = objective(kernel, p, seed, g);
+                values[i] = original;
+                double numeric = (plus - minus) / (2 * h);
+                double error = Math.abs(numeric - grad[i]) / Math.max(1, Math.abs(numeric));
+                assertTrue(error < 2e-3, name + "[" + i + "]: analytic " + grad[i] + ", numeric " + numeric);
+                worst = Math.max(worst, error);
+                checked++;
+            }
+        }
+        System.out.printf("SDP kernel with dropout 0.4 vs finite differences: %d entries, worst %.2e%n", checked, worst);
+    }
+
+    /**
+     * The training graph's dropout: with one layer, {@code e^(ℓ+1) = square(k ⊙ x_1)} is, per element, either 0
+     * (dropped) or {@code x_1² / (1 − p)²} (kept and rescaled), and both occur; {@code p = 0} is the plain graph.
+     */
+    @Test
+    void graphDropsAndRescalesEveryLayerOutput() {
+        SdpModel plain = new SdpModel(5, 7, 8, 1, 0.01);
+        SdpModel dropped = new SdpModel(5, 7, 8, 1, 0.01, true, 0.5);
+        Map<String, INDArray> p = parameters(plain, 4, 0.5);
+        float[] x = finalVectors(plain, p);
+        float[] y = finalVectors(dropped, p);
+        int zeros = 0;
+        int kept = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (y[i] == 0f && x[i] != 0f) {
+                zeros++;
+            } else {
+                assertEquals(4 * x[i], y[i], 1e-6 + 1e-5 * Math.abs(y[i]), "element " + i);
+                kept++;
+            }
+        }
+        assertTrue(zeros > 0 && kept > 0, zeros + " dropped, " + kept + " kept");
+    }
+
+    private static float[] finalVectors(SdpModel model, Map<String, INDArray> parameters) {
+        SameDiff sd = SameDiff.create();
+        Map<String, SDVariable> variables = new LinkedHashMap<>();
+        parameters.forEach((k, v) -> variables.put(k, sd.var(k, v.dup())));
+        ScoreInputs in = new ScoreInputs(sd.constant("users", Nd4j.createFromArray(BATCH.users())),
+                sd.constant("items", Nd4j.createFromArray(BATCH.items())), null, null);
+        return model.finalVectors(sd, variables::get, in).eval().castTo(DataType.FLOAT).dup('c').data().asFloat();
+    }
+
+    /**
+     * Kernel training with dropout is reproducible from the seed and differs from training without dropout and with
+     * another seed; the served model is deterministic, has no dropout, and the kernel serves what the graph serves.
+     */
+    @Test
+    void dropoutChangesTrainingButNotServing() {
+        InteractionData data = SdpModelTest.clustered();
+        SdpModel withDropout = new SdpModel(data.numUsers(), data.numItems(), 8, 2, 0.01, true, 0.3);
+        Map<String, INDArray> once = train(withDropout, data, 9);
+        Map<String, INDArray> again = train(withDropout, data, 9);
+        Map<String, INDArray> otherSeed = train(withDropout, data, 10);
+        Map<String, INDArray> none = train(withDropout.withoutDropout(), data, 9);
+        for (String name : once.keySet()) {
+            assertEquals(0, largestDifference(once.get(name), again.get(name)), name + " reproducible from the seed");
+        }
+        assertTrue(largestDifference(once.get(SdpModel.weight(1)), none.get(SdpModel.weight(1))) > 1e-5,
+                "dropout changes training");
+        assertTrue(largestDifference(once.get(SdpModel.weight(1)), otherSeed.get(SdpModel.weight(1))) > 1e-5,
+                "another seed, other dropout masks");
+
+        Map<String, Object> values = Map.of("numItems", data.numItems());
+        Recommender served = new SdpProvider().serve(withDropout, once, values);
+        Recommender plain = new SdpProvider().serve(withDropout.withoutDropout(), once, values);
+        Recommender graph = withKernels(false, () -> new SdpProvider().serve(withDropout, once, values));
+        int[] candidates = new int[data.numItems()];
+        for (int i = 0; i < candidates.length; i++) {
+            candidates[i] = i;
+        }
+        for (int user : new int[] {0, 3, 7}) {
+            float[] first = served.score(Query.of(user), candidates);
+            assertArrayEquals(first, served.score(Query.of(user), candidates), 0f, "serving is deterministic");
+            assertArrayEquals(plain.score(Query.of(user), candidates), first, 0f, "serving has no dropout");
+            assertArrayEquals(graph.score(Query.of(user), candidates), first, 1e-5f,
+                    "kernel serving equals graph serving");
+        }
+    }
+
+    /** The hyper-parameter: default 0, rejected outside [0, 1), persisted, and absent from old snapshots = 0. */
+    @Test
+    void dropoutIsAValidatedPersistedHyperParameterThatDefaultsToNone() throws IOException {
+        SdpProvider provider = new SdpProvider();
+        assertEquals(0.0, provider.hyperParameters().stream().filter(h -> h.name().equals("dropout")).findFirst()
+                .orElseThrow().defaultValue());
+        Map<String, Object> values = new LinkedHashMap<>(Map.of("numUsers", 4, "numItems", 6, "dim", 8, "layers", 1,
+                "lambda", 0.01));
+        assertEquals(0.0, provider.model(values).dropout(), "a snapshot written before dropout existed");
+        values.put("dropout", 0.25);
+        assertEquals(0.25, provider.model(values).dropout());
+        for (double bad : new double[] {-0.1, 1.0, Double.NaN}) {
+            values.put("dropout", bad);
+            assertThrows(IllegalArgumentException.class, () -> provider.model(values), "dropout " + bad);
+        }
+
+        InteractionData data = SdpModelTest.clustered();
+        Recommender trained = provider.train(data, Map.of("dim", 8, "dropout", 0.2), context(3));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        trained.save(bytes);
+        ParameterSnapshot snapshot = ParameterSnapshot.read(new ByteArrayInputStream(bytes.toByteArray()), "SDP");
+        assertEquals(0.2, ((Number) snapshot.hyperParameters().get("dropout")).doubleValue());
+        Recommender loaded = provider.load(new ByteArrayInputStream(bytes.toByteArray()));
+        int[] items = {0, 5, 25, 39};
+        assertArrayEquals(trained.score(Query.of(2), items), loaded.score(Query.of(2), items));
+    }
+
+    private static Map<String, INDArray> train(SdpModel model, InteractionData data, long seed) {
+        return withKernels(true, () -> new LinkedHashMap<>(SameDiffTraining.train("SDP", model, data,
+                new NeuralSettings(0.001, 64, 2), context(seed), p -> null)));
+    }
+
+    private static FixedTrainingContext context(long seed) {
+        return new FixedTrainingContext(seed, 2, 2).with(Loss.class, "BPR", new BprLoss())
+                .with(NegativeSampler.class, "uniform", SdpModelTest.UNIFORM)
+                .validation(r -> OptionalDouble.empty());
+    }
+
+    private static <T> T withKernels(boolean kernels, Supplier<T> action) {
+        String previous = System.getProperty(KernelTraining.ENABLED);
+        System.setProperty(KernelTraining.ENABLED, Boolean.toString(kernels));
+        try {
+            return action.get();
+        } finally {
+            if (previous == null) {
+                System.clearProperty(KernelTraining.ENABLED);
+            } else {
+                System.setProperty(KernelTraining.ENABLED, previous);
+            }
+        }
+    }
+
+    private static double largestDifference(float[] x, float[] y) {
+        double worst = 0;
+        for (int i = 0; i < x.length; i++) {
+            worst = Math.max(worst, Math.abs(x[i] - y[i]));
+        }
+        return worst;
+    }
+
+    private static double largestDifference(INDArray a, INDArray b) {
+        return largestDifference(a.castTo(DataType.FLOAT).dup('c').data().asFloat(),
+                b.castTo(DataType.FLOAT).dup('c').data().asFloat());
+    }
+}
