@@ -17,7 +17,12 @@ public final class SdmKernelBench {
 
     /** @return a tanh SDM with λ = 1e-4 */
     public static KernelModel model(int users, int items, int dim, int hops, int contextSize) {
-        return new SdmModel(users, items, dim, hops, contextSize, 1e-4, SdmModel.Activation.TANH);
+        return model(users, items, dim, hops, contextSize, 0);
+    }
+
+    /** @return a tanh SDM with λ = 1e-4 and training-time dropout rate {@code dropout} */
+    public static KernelModel model(int users, int items, int dim, int hops, int contextSize, double dropout) {
+        return new SdmModel(users, items, dim, hops, contextSize, 1e-4, SdmModel.Activation.TANH, dropout);
     }
 
     /** @return every tensor uniform in (−0.1, 0.1) */

@@ -10,7 +10,8 @@ import org.marketlens.model.sdm.SdmKernelBench;
 /**
  * Time of one forward + backward pass of SDM's kernel over a training step's rows, without the trainer: ml-100k's
  * sizes (943 users, 1682 items), batch 256 triples as {@code [positives; negatives]} = 512 rows, s = 5, d = 64,
- * random indices, on one thread. Arguments: {@code [hops] [steps]} (default 3, 2000; the first half is warm-up).
+ * random indices, on one thread. Arguments: {@code [hops] [steps] [dropout]} (default 3, 2000, 0; the first half is
+ * warm-up); a dropout rate above 0 times a training worker, which draws and applies its masks (A-8).
  * Run with the test class path of {@code bundles/model-sdm}.
  */
 public final class SdmKernelSpeed {
@@ -20,14 +21,15 @@ public final class SdmKernelSpeed {
     public static void main(String[] args) {
         int hops = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        double dropout = args.length > 2 ? Double.parseDouble(args[2]) : 0;
         int users = 943;
         int items = 1682;
         int triples = 256;
         int s = 5;
-        KernelModel model = SdmKernelBench.model(users, items, 64, hops, s);
+        KernelModel model = SdmKernelBench.model(users, items, 64, hops, s, dropout);
         KernelParameters parameters = SdmKernelBench.initialParameters(model, 1);
         KernelParameters gradients = parameters.zerosLike();
-        ScoreKernel.Worker worker = model.kernel().worker(parameters, 2 * triples);
+        ScoreKernel.Worker worker = model.kernel().worker(parameters, 2 * triples, 3);
         SplittableRandom random = new SplittableRandom(2);
         int rows = 2 * triples;
         float[] scores = new float[rows];
@@ -63,7 +65,8 @@ public final class SdmKernelSpeed {
             }
         }
         double ms = timed / 1e6 / (steps - steps / 2);
-        System.out.printf("SDM kernel, %d hops, 512 rows, one thread: %.2f ms wall, %.2f ms CPU per forward+backward"
-                + " (%d timed steps)%n", hops, ms, cpu / 1e6 / (steps - steps / 2), steps - steps / 2);
+        System.out.printf("SDM kernel, %d hops, dropout %s, 512 rows, one thread: %.2f ms wall, %.2f ms CPU per"
+                + " forward+backward (%d timed steps)%n", hops, dropout, ms, cpu / 1e6 / (steps - steps / 2),
+                steps - steps / 2);
     }
 }
