@@ -28,7 +28,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Scores come from {@link SdmKernel}'s forward pass through the framework's serving (the graph's score to float
  * precision, about 20× faster than a SameDiff call per query, which made each validation of ml-100k-loo take a
  * minute, issue 6); {@code -Dmarketlens.kernels=false} scores through the graph instead. Calls are serialised (a
- * SameDiff session and a kernel worker are not thread-safe).
+ * SameDiff session and a kernel worker are not thread-safe). Its model is always dropout-free
+ * ({@link SdmProvider} serves {@link SdmModel#withoutDropout()}, A-8), so scores, attention and the final-layer vectors
+ * SDMR freezes are deterministic.
  */
 final class SdmRecommender implements FinalLayerVectors, AttentionWeights {
     private final SdmModel model;
