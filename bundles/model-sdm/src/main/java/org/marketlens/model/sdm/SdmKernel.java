@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.marketlens.framework.nn.kernel.Dense;
+import org.marketlens.framework.nn.kernel.DistinctRows;
 import org.marketlens.framework.nn.kernel.FinalLayerKernel;
 import org.marketlens.framework.nn.kernel.KernelBatch;
 import org.marketlens.framework.nn.kernel.KernelParameters;
@@ -20,8 +21,8 @@ import org.marketlens.framework.nn.kernel.Tanh;
  *
  * <p>What the graph cannot exploit: the context terms depend on the context item alone, so a worker computes them
  * once per distinct context item of its rows (a triple's positive and negative rows, and every triple of the same
- * user, share their context) and sums their gradients per distinct item before going back through
- * {@code W_c^ctx}, {@code W_d^ctx} and the item memory.
+ * user, share their context; {@link DistinctRows}) and sums their gradients per distinct item before going back
+ * through {@code W_c^ctx}, {@code W_d^ctx} and the item memory.
  *
  * <p><b>Dropout</b> (A-8, {@link SdmModel}'s Javadoc): a training worker ({@link #worker(KernelParameters, int, long)})
  * multiplies {@code q^(1)} and {@code p} after their activation, each hop's attention hidden before its squared norm
@@ -118,9 +119,7 @@ final class SdmKernel implements FinalLayerKernel {
         private final float[] dz;        // [n, s]
         private final float[] dOut;      // [n·s, d]
         // Per distinct context item.
-        private final int[] slotOfItem;  // item -> slot, −1 when absent
-        private final int[] slot;        // [n·s]: slot of each context position
-        private final int[] distinct;    // slot -> item
+        private final DistinctRows contextItems; // the slots: distinct items of the rows' context positions
         private final float[] memory;    // [slots, 2d]: the items' [v_in; v_out]
         private final float[] keys;      // [slots, d] = W_c^ctx v_in + b_c
         private final float[] outTerms;  // [slots, d] = W_d^ctx v_out
@@ -144,6 +143,7 @@ final class SdmKernel implements FinalLayerKernel {
         private final float[] rowKeep;     // [d]
         private final int[] randomBits;    // [n·s·d]: the random draws of one mask
         private int slots;
+        private int slotBase;            // the first context position of the last forward pass's rows
         private int lastFrom = -1;
         private int lastTo = -1;
 
@@ -181,10 +181,7 @@ final class SdmKernel implements FinalLayerKernel {
             z = new float[n * s];
             dz = new float[n * s];
             dOut = new float[n * s * d];
-            slotOfItem = new int[numItems];
-            Arrays.fill(slotOfItem, -1);
-            slot = new int[n * s];
-            distinct = new int[n * s];
+            contextItems = new DistinctRows(numItems, n * s, 2 * d);
             memory = new float[n * s * 2 * d];
             keys = new float[n * s * d];
             outTerms = new float[n * s * d];
@@ -277,23 +274,9 @@ final class SdmKernel implements FinalLayerKernel {
             Dense.multiplyAdd(pIn, d, 0, Dense.transposeBlock(wd, d, twoD, 0, d), d, d, pd, d, 0, 0, n);
 
             // Hop-invariant context terms, once per distinct context item of these rows.
-            for (int k = 0; k < slots; k++) {
-                slotOfItem[distinct[k]] = -1;
-            }
-            slots = 0;
-            int[] context = batch.context();
-            int base = from * s;
-            for (int j = 0; j < n * s; j++) {
-                int item = context[base + j];
-                int at = slotOfItem[item];
-                if (at < 0) {
-                    at = slots++;
-                    slotOfItem[item] = at;
-                    distinct[at] = item;
-                    System.arraycopy(items, item * twoD, memory, at * twoD, twoD);
-                }
-                slot[j] = at;
-            }
+            slotBase = from * s;
+            slots = contextItems.group(batch.context(), slotBase, to * s);
+            contextItems.gather(items, twoD, 0, twoD, memory);
             Dense.fillRows(params.values(SdmModel.B_C), d, keys, d, 0, 0, slots);
             Dense.multiplyAdd(memory, twoD, 0, Dense.transposeBlock(wc, d, twoD, d, d), d, d, keys, d, 0, 0, slots);
             Dense.fillRows(null, d, outTerms, d, 0, 0, slots);
@@ -304,7 +287,7 @@ final class SdmKernel implements FinalLayerKernel {
             for (int l = 0; l < n; l++) {
                 System.arraycopy(pd, l * d, rowOf, 0, d);
                 for (int k = 0; k < s; k++) {
-                    addRows(rowOf, outTerms, slot[l * s + k] * d, r, (l * s + k) * d);
+                    addRows(rowOf, outTerms, slot(l * s + k) * d, r, (l * s + k) * d);
                 }
             }
             activate(r, 0, n * s * d);
@@ -348,7 +331,7 @@ final class SdmKernel implements FinalLayerKernel {
                 for (int l = 0; l < n; l++) {
                     System.arraycopy(cq, l * d, rowOf, 0, d);
                     for (int k = 0; k < s; k++) {
-                        addRows(rowOf, keys, slot[l * s + k] * d, hid, (l * s + k) * d);
+                        addRows(rowOf, keys, slot(l * s + k) * d, hid, (l * s + k) * d);
                     }
                 }
                 activate(hid, 0, n * s * d);
@@ -519,7 +502,7 @@ final class SdmKernel implements FinalLayerKernel {
                         for (int c = 0; c < d; c++) {
                             rowSum[c] += rowOf[c];
                         }
-                        addInto(rowOf, dKeys, slot[j] * d);
+                        addInto(rowOf, dKeys, slot(j) * d);
                     }
                     System.arraycopy(rowSum, 0, dcq, l * d, d);
                 }
@@ -581,7 +564,7 @@ final class SdmKernel implements FinalLayerKernel {
                     for (int c = 0; c < d; c++) {
                         rowSum[c] += rowOf[c];
                     }
-                    addInto(rowOf, dOutTerms, slot[j] * d);
+                    addInto(rowOf, dOutTerms, slot(j) * d);
                 }
                 System.arraycopy(rowSum, 0, dpd, l * d, d);
             }
@@ -608,13 +591,12 @@ final class SdmKernel implements FinalLayerKernel {
             Arrays.fill(dMemory, 0, slots * twoD, 0f);
             Dense.backwardInput(dKeys, d, 0, wc, twoD, d, d, d, dMemory, twoD, 0, 0, slots);
             Dense.backwardInput(dOutTerms, d, 0, wd, twoD, d, d, d, dMemory, twoD, d, 0, slots);
-            for (int k = 0; k < slots; k++) {
-                int target = distinct[k] * twoD;
-                int source = k * twoD;
-                for (int c = 0; c < twoD; c++) {
-                    gItems[target + c] += dMemory[source + c];
-                }
-            }
+            contextItems.scatterAdd(dMemory, gItems, twoD, 0, twoD);
+        }
+
+        /** @return the slot (distinct context item) of context position {@code j} of the last forward pass's rows */
+        private int slot(int j) {
+            return contextItems.groupOf(slotBase + j);
         }
 
         /** {@code target[at .. at + d) = row + table[tableAt .. tableAt + d)}, through {@link #rowTerm}. */
