@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.marketlens.framework.nn.kernel.Dense;
 import org.marketlens.framework.nn.kernel.DistinctRows;
+import org.marketlens.framework.nn.kernel.DropoutMask;
 import org.marketlens.framework.nn.kernel.FinalLayerKernel;
 import org.marketlens.framework.nn.kernel.KernelBatch;
 import org.marketlens.framework.nn.kernel.KernelParameters;
@@ -21,7 +22,8 @@ import org.marketlens.framework.nn.kernel.Tanh;
  * {@link SdpModel#score} to float precision ({@code SdpKernelTest}).
  * <p>
  * <b>Dropout</b> (A-8): a training worker ({@link #worker(KernelParameters, int, long)}) with a rate {@code p > 0}
- * multiplies every layer's output by a mask {@code k ∈ {0, 1/(1 − p)}} (kept with probability {@code 1 − p}), fresh
+ * multiplies every layer's output by a mask {@code k ∈ {0, ≈1/(1 − p)}} (kept with probability {@code ≈1 − p},
+ * {@link DropoutMask}), fresh
  * per forward pass from a {@link SplittableRandom} seeded by the trainer, so kernel training is reproducible per
  * seed; the backward pass reuses the masks ({@code ∂(k ⊙ f(z)) = k ⊙ f'(z) ⊙ ∂x}). A serving worker
  * ({@link #worker(KernelParameters, int)}) has no dropout: inference is deterministic.
@@ -88,6 +90,8 @@ final class SdpKernel implements FinalLayerKernel {
         private final float[][] keep;
         /** The dropout masks' generator, or null (no dropout). */
         private final SplittableRandom random;
+        /** Draws the masks, or null (no dropout). */
+        private final DropoutMask mask;
         /** {@code deltas[ℓ]}: the gradient with respect to {@code x_ℓ} (then {@code z_ℓ}), same shape. */
         private final float[][] deltas;
         /** The distinct users of the last forward pass's rows (first layer's user half), see {@link Rows}. */
@@ -97,6 +101,7 @@ final class SdpKernel implements FinalLayerKernel {
 
         SdpWorker(KernelParameters parameters, int maxRows, SplittableRandom random) {
             this.random = random;
+            this.mask = random != null ? new DropoutMask(dropout, maxRows * widths[1]) : null;
             users = parameters.values(SdpModel.USERS);
             items = parameters.values(SdpModel.ITEMS);
             weights = new float[layers + 1][];
@@ -173,17 +178,14 @@ final class SdpKernel implements FinalLayerKernel {
 
         /**
          * {@code outputs[l][i] = keep[l][i] · activations[l][i]} for {@code i} in {@code [from, to)}, a fresh mask
-         * with {@code keep = 1/(1 − p)} with probability {@code 1 − p}, else 0; nothing without dropout.
+         * ({@link DropoutMask}); nothing without dropout.
          */
         private void drop(int l, int from, int to) {
             if (keep == null) {
                 return;
             }
             float[] k = keep[l];
-            float scale = (float) (1 / (1 - dropout));
-            for (int i = from; i < to; i++) {
-                k[i] = random.nextDouble() >= dropout ? scale : 0f;
-            }
+            mask.draw(random, k, from, to);
             float[] y = activations[l];
             float[] x = outputs[l];
             for (int i = from; i < to; i++) {
