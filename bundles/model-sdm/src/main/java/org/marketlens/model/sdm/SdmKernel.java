@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.marketlens.framework.nn.kernel.Dense;
 import org.marketlens.framework.nn.kernel.DistinctRows;
+import org.marketlens.framework.nn.kernel.DropoutMask;
 import org.marketlens.framework.nn.kernel.FinalLayerKernel;
 import org.marketlens.framework.nn.kernel.KernelBatch;
 import org.marketlens.framework.nn.kernel.KernelParameters;
@@ -27,14 +28,12 @@ import org.marketlens.framework.nn.kernel.Tanh;
  * <p><b>Dropout</b> (A-8, {@link SdmModel}'s Javadoc): a training worker ({@link #worker(KernelParameters, int, long)})
  * multiplies {@code q^(1)} and {@code p} after their activation, each hop's attention hidden before its squared norm
  * (a fresh mask per hop) and the output hidden {@code r_k} before its square by masks that keep an entry with
- * probability {@code 1 − p} and scale it by {@code 1/(1 − p)}; every row draws its own masks, fresh at every forward
+ * probability {@code ≈1 − p} and scale it by the inverse of that probability ({@link DropoutMask}, which draws them
+ * cheaply: the masks are about 27·d entries per row at 4 hops); every row draws its own masks, fresh at every forward
  * pass, from a {@link SplittableRandom} seeded by the trainer, and the backward pass multiplies the gradients by the
  * same masks. {@code p} and {@code r_k} are hop-invariant under our weight sharing, so they get one mask per row per
- * forward pass (the authors' code redraws them per hop). Each mask entry compares 31 random bits with
- * {@code t = round(p·2³¹)} (two entries per {@code nextLong}, then a branch-free loop that C2 vectorises: the masks
- * are about 27·d entries per row at 4 hops) and scales by {@code 2³¹/(2³¹ − t)}, exactly the inverse of its keep
- * probability. Serving workers ({@link #worker(KernelParameters, int)}) never drop out, and
- * with {@code p = 0} a training worker does exactly what a serving worker does.
+ * forward pass (the authors' code redraws them per hop). Serving workers ({@link #worker(KernelParameters, int)})
+ * never drop out, and with {@code p = 0} a training worker does exactly what a serving worker does.
  */
 final class SdmKernel implements FinalLayerKernel {
     private final int dim;
@@ -43,12 +42,8 @@ final class SdmKernel implements FinalLayerKernel {
     private final int numItems;
     private final boolean tanh;
     private final RowPenalty penalty;
-    /** Dropout threshold t on 31 random bits (an entry is kept when its bits are >= t); 0 without dropout. */
-    private final int dropThreshold;
-    /** {@code 2³¹/(2³¹ − t)}: the kept entries' multiplier. */
-    private final float keepScale;
-
-    private static final double TWO_31 = 2147483648.0;
+    /** The dropout rate p of training workers; 0: none. */
+    private final double dropout;
 
     SdmKernel(int numItems, int dim, int hops, int contextSize, SdmModel.Activation activation, double lambda) {
         this(numItems, dim, hops, contextSize, activation, lambda, 0);
@@ -59,8 +54,7 @@ final class SdmKernel implements FinalLayerKernel {
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("SDM needs a dropout rate in [0, 1), got " + dropout);
         }
-        this.dropThreshold = (int) Math.round(dropout * TWO_31);
-        this.keepScale = (float) (TWO_31 / (TWO_31 - dropThreshold));
+        this.dropout = dropout;
         this.numItems = numItems;
         this.dim = dim;
         this.hops = hops;
@@ -91,7 +85,7 @@ final class SdmKernel implements FinalLayerKernel {
     /** A training worker: dropout at the model's rate (if any), its masks drawn from {@code seed}. */
     @Override
     public FinalLayerWorker worker(KernelParameters parameters, int maxRows, long seed) {
-        return new SdmWorker(parameters, maxRows, dropThreshold > 0 ? new SplittableRandom(seed) : null);
+        return new SdmWorker(parameters, maxRows, dropout > 0 ? new SplittableRandom(seed) : null);
     }
 
     /** One thread's scratch space; row arrays are indexed by the row's offset in the range it was given. */
@@ -131,9 +125,10 @@ final class SdmKernel implements FinalLayerKernel {
         private final float[] rowOf;
         private final float[] rowSum;
         private final float[] rowTerm;
-        // Dropout (training workers with p > 0 only, else null): the masks' multipliers (0 or 1/(1 − p)) of the
-        // last forward pass, and the activations before their mask where the backward pass needs f' of them.
+        // Dropout (training workers with p > 0 only, else null): the masks' multipliers (0 or DropoutMask.scale())
+        // of the last forward pass, and the activations before their mask where the backward pass needs f' of them.
         private final SplittableRandom random;
+        private final DropoutMask dropMask; // draws the masks from random
         private final float[] keepQ;       // [n, d]
         private final float[] qActive;     // [n, d]: f(W_a[u_in; v_in] + b_a) before its mask
         private final float[] keepP;       // [n, d]
@@ -141,7 +136,6 @@ final class SdmKernel implements FinalLayerKernel {
         private final float[] keepR;       // [n·s, d]
         private final float[][] keepHidden; // per hop [n·s, d]
         private final float[] rowKeep;     // [d]
-        private final int[] randomBits;    // [n·s·d]: the random draws of one mask
         private int slots;
         private int slotBase;            // the first context position of the last forward pass's rows
         private int lastFrom = -1;
@@ -159,7 +153,7 @@ final class SdmKernel implements FinalLayerKernel {
             keepR = dropping ? new float[n * s * d] : null;
             keepHidden = dropping ? new float[hops][n * s * d] : null;
             rowKeep = dropping ? new float[d] : null;
-            randomBits = dropping ? new int[n * s * d] : null;
+            dropMask = dropping ? new DropoutMask(dropout, n * s * d) : null;
             xa = new float[n * 2 * d];
             xb = new float[n * 2 * d];
             q = new float[hops][n * d];
@@ -205,24 +199,9 @@ final class SdmKernel implements FinalLayerKernel {
             }
         }
 
-        /** Draws a fresh mask into {@code keep[0, length)}: 0 with probability t/2³¹, else {@link #keepScale}. */
+        /** Draws a fresh mask into {@code keep[0, length)} ({@link DropoutMask}). */
         private void drawMask(float[] keep, int length) {
-            int[] bits = randomBits;
-            int x = 0;
-            for (; x + 1 < length; x += 2) {
-                long draw = random.nextLong();
-                bits[x] = (int) draw;
-                bits[x + 1] = (int) (draw >>> 32);
-            }
-            if (x < length) {
-                bits[x] = (int) random.nextLong();
-            }
-            int threshold = dropThreshold;
-            float scale = keepScale;
-            for (int i = 0; i < length; i++) {
-                // (bits >>> 1) − t < 0 (dropped) gives 1 + (−1) = 0, else 1 + 0: branch-free, so C2 vectorises it.
-                keep[i] = scale * (float) (1 + (((bits[i] >>> 1) - threshold) >> 31));
-            }
+            dropMask.draw(random, keep, 0, length);
         }
 
         /** {@code x[0, length) *= keep[0, length)}. */
