@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.marketlens.framework.nn.kernel.Dense;
 import org.marketlens.framework.nn.kernel.DistinctRows;
+import org.marketlens.framework.nn.kernel.DropoutMask;
 import org.marketlens.framework.nn.kernel.KernelBatch;
 import org.marketlens.framework.nn.kernel.KernelParameters;
 import org.marketlens.framework.nn.kernel.ScoreKernel;
@@ -33,9 +34,10 @@ import org.marketlens.framework.nn.kernel.ScoreKernel;
  * as the training graph does, so every row is its own window.
  * <p>
  * <b>Dropout</b> (A-8): a training worker ({@link #worker(KernelParameters, int, long)}) keeps each feature with
- * probability {@code 1 − p} and scales it by {@code 1/(1 − p)}, a fresh mask per forward pass from a
- * {@link SplittableRandom} seeded by the trainer, so kernel training is reproducible per seed (the graph's mask comes
- * from ND4J's global generator). The served model is {@link CaserModel#withoutDropout()}, deterministic.
+ * probability {@code ≈1 − p} and scales it by the inverse of that probability, a fresh mask per forward pass drawn by
+ * {@link DropoutMask} from a {@link SplittableRandom} seeded by the trainer, so kernel training is reproducible per
+ * seed (the graph's mask comes from ND4J's global generator); the backward pass reuses the mask. The served model is
+ * {@link CaserModel#withoutDropout()}, deterministic.
  * <p>
  * Mask values are 0 or 1 (MODELS.md §0.4); a masked slot contributes nothing whatever item it holds. Equal to the
  * graph to float precision ({@code CaserKernelTest}).
@@ -120,6 +122,8 @@ final class CaserKernel implements ScoreKernel {
         private final float[] feature;
         /** {@code [windows, features]}: the dropout multipliers, or null without dropout. */
         private final float[] keep;
+        /** Draws {@link #keep} from {@link #random}, or null without dropout. */
+        private final DropoutMask dropMask;
         /** {@code [windows, L, n_h]}: the pooled window {@code t*} of each horizontal filter, or −1. */
         private final int[] argmax;
         /** {@code [windows, d]}: z. */
@@ -159,6 +163,7 @@ final class CaserKernel implements ScoreKernel {
             windowRow = new int[maxRows];
             feature = new float[maxRows * features];
             keep = dropout > 0 ? new float[maxRows * features] : null;
+            dropMask = dropout > 0 ? new DropoutMask(dropout, maxRows * features) : null;
             argmax = new int[maxRows * length * horizontal];
             z = new float[maxRows * dim];
         }
@@ -231,13 +236,12 @@ final class CaserKernel implements ScoreKernel {
                         argmax[(slots + h - 1) * horizontal + f] = arg;
                     }
                 }
-                if (keep != null) {
-                    float scale = (float) (1 / (1 - dropout));
-                    for (int i = 0; i < features; i++) {
-                        float k = random.nextDouble() >= dropout ? scale : 0f;
-                        keep[wf + i] = k;
-                        feature[wf + i] *= k;
-                    }
+            }
+            if (keep != null) {
+                // Dropout on the features: one fresh mask for all windows (with dropout every row is its own).
+                dropMask.draw(random, keep, 0, windows * features);
+                for (int i = 0; i < windows * features; i++) {
+                    feature[i] *= keep[i];
                 }
             }
             // z = ReLU(W_fc feat + b_fc), once per window.
