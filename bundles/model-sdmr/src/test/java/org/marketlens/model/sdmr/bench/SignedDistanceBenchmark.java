@@ -29,7 +29,7 @@ import org.marketlens.sampler.uniform.UniformSampler;
  * <pre>
  * java -cp &lt;test class path&gt; org.marketlens.model.sdmr.bench.SignedDistanceBenchmark SHARED MODEL EPOCHS PATIENCE OUTDIR [k=v ...]
  * </pre>
- * MODEL is SDP, SDM or SDMR; for SDMR pass {@code sdpSnapshot=OUTDIR/SDP.zip sdmSnapshot=OUTDIR/SDM.zip} (written by
+ * MODEL is SDP, SDM or SDMR; {@code seed=N} sets the trainer's seed (default 1); for SDMR pass {@code sdpSnapshot=OUTDIR/SDP.zip sdmSnapshot=OUTDIR/SDM.zip} (written by
  * earlier runs) to freeze those instead of training new parts. SDP and SDM train through their hand-written kernels
  * (issue 6); {@code java -Dmarketlens.kernels=false ...} trains the same model through the SameDiff graph, for an
  * A/B of seconds per epoch, triples per second and peak RSS.
@@ -55,11 +55,13 @@ public final class SignedDistanceBenchmark {
             params.put(kv[0], kv[1].matches("-?[0-9]+") ? (Object) Integer.valueOf(kv[1])
                     : kv[1].matches("-?[0-9.eE-]+") ? (Object) Double.valueOf(kv[1]) : kv[1]);
         }
+        // seed=N is the trainer's seed (initialisation, sampling, dropout), not a model hyper-parameter.
+        long seed = params.containsKey("seed") ? ((Number) params.remove("seed")).longValue() : 1L;
         LooSampledEvaluator protocol = new LooSampledEvaluator();
         Dataset ds = new NcfSplitLoader().load(Map.of("dir", dir.toString(), "prefix", "ml100k"));
         Split split = protocol.split(ds, Map.of(), 0);
-        String tag = name + params.toString().replaceAll("[^A-Za-z0-9=.,-]", "");
-        BenchContext ctx = new BenchContext(tag, 1, epochs, patience,
+        String tag = name + params.toString().replaceAll("[^A-Za-z0-9=.,-]", "") + (seed == 1L ? "" : ",seed=" + seed);
+        BenchContext ctx = new BenchContext(tag, seed, epochs, patience,
                 r -> protocol.evaluate(r, split.train(), split.validation(), Map.of()).mean("NDCG@10"))
                 .with(Loss.class, "BPR", new BprLoss())
                 .with(NegativeSampler.class, "uniform", new UniformSampler())
