@@ -4,17 +4,23 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.marketlens.api.data.InteractionData;
+import org.marketlens.api.nn.DifferentiableModel;
+import org.marketlens.api.nn.Loss;
+import org.marketlens.api.nn.ParameterSpec;
 import org.marketlens.api.nn.ScoreInputs;
+import org.marketlens.api.train.NegativeSampler;
 import org.marketlens.framework.nn.kernel.KernelBatch;
 import org.marketlens.framework.nn.kernel.KernelModel;
 import org.marketlens.framework.nn.kernel.KernelParameters;
 import org.marketlens.framework.nn.kernel.KernelTraining;
 import org.marketlens.framework.nn.kernel.ScoreKernel;
 import org.marketlens.framework.testing.FixedTrainingContext;
+import org.marketlens.framework.testing.RejectionSampler;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -24,7 +30,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Compares a model's {@link ScoreKernel} with its SameDiff score graph, the reference: scores, and the gradient of
  * {@code Σ_r w_r · score_r} for random weights {@code w} with respect to every parameter. Used by every kernel's
- * tests; the rows are scored by two workers on two halves, as the trainer's threads do.
+ * tests; the rows are scored by two workers on two halves, as the trainer's threads do. For a training worker with
+ * randomness of its own (dropout), which the graph comparison leaves off, {@link #centralDifferences} checks the
+ * gradient against the worker's own forward pass instead; the rest are the fixtures those tests share.
  */
 public final class KernelCheck {
     private KernelCheck() {
@@ -150,6 +158,11 @@ public final class KernelCheck {
      * @param parameters  per parameter, the largest |kernel − graph| over its entries after training
      */
     public record Training(double kernelLoss, double graphLoss, List<Object> paths, Map<String, Double> parameters) {
+        /** @return the largest parameter difference over every parameter */
+        public double largest() {
+            return parameters.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        }
+
         /**
          * Fails unless the kernel run took the kernel path and the graph run the graph, the last epochs' objectives
          * agree to {@code relativeLoss} and every parameter but {@code skip} to {@code absolute}.
@@ -157,11 +170,6 @@ public final class KernelCheck {
          * @param skip parameters the objective does not depend on (e.g. an output bias that cancels in
          *             {@code score_neg − score_pos}): their gradient is rounding residue, which Adam amplifies
          */
-        /** @return the largest parameter difference over every parameter */
-        public double largest() {
-            return parameters.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        }
-
         public void assertEquivalent(double relativeLoss, double absolute, String... skip) {
             if (!paths.equals(List.of(true, false))) {
                 throw new AssertionError("expected the kernel path then the graph path, recorded " + paths);
@@ -191,15 +199,8 @@ public final class KernelCheck {
         Map<String, INDArray> kernel = trainWithKernels(true, name, model, data, settings, kernelContext);
         Map<String, INDArray> graph = trainWithKernels(false, name, model, data, settings, graphContext);
         Map<String, Double> differences = new LinkedHashMap<>();
-        graph.forEach((parameter, expectedArray) -> {
-            float[] expected = expectedArray.castTo(DataType.FLOAT).dup('c').data().asFloat();
-            float[] actual = kernel.get(parameter).castTo(DataType.FLOAT).dup('c').data().asFloat();
-            double worst = 0;
-            for (int i = 0; i < expected.length; i++) {
-                worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
-            }
-            differences.put(parameter, worst);
-        });
+        graph.forEach((parameter, expected) -> differences.put(parameter,
+                largestDifference(expected, kernel.get(parameter))));
         return new Training((Double) kernelContext.recorded.get("train.lastEpochLoss"),
                 (Double) graphContext.recorded.get("train.lastEpochLoss"),
                 Arrays.asList(kernelContext.recorded.get("train.kernels"), graphContext.recorded.get("train.kernels")),
@@ -208,10 +209,19 @@ public final class KernelCheck {
 
     private static Map<String, INDArray> trainWithKernels(boolean kernels, String name, KernelModel model,
             InteractionData data, NeuralSettings settings, FixedTrainingContext context) {
+        return withKernels(kernels,
+                () -> new LinkedHashMap<>(SameDiffTraining.train(name, model, data, settings, context, p -> null)));
+    }
+
+    /**
+     * Runs {@code action} with kernels on or off ({@value KernelTraining#ENABLED}) for training and serving, and
+     * restores the property afterwards.
+     */
+    public static <T> T withKernels(boolean kernels, Supplier<T> action) {
         String previous = System.getProperty(KernelTraining.ENABLED);
         System.setProperty(KernelTraining.ENABLED, Boolean.toString(kernels));
         try {
-            return new LinkedHashMap<>(SameDiffTraining.train(name, model, data, settings, context, p -> null));
+            return action.get();
         } finally {
             if (previous == null) {
                 System.clearProperty(KernelTraining.ENABLED);
@@ -219,5 +229,183 @@ public final class KernelCheck {
                 System.setProperty(KernelTraining.ENABLED, previous);
             }
         }
+    }
+
+    /**
+     * A context for kernel-path training tests: {@code seed}, 2 epochs, 2 threads, {@code bpr} under the name "BPR"
+     * (the framework cannot depend on the loss bundle), the framework's uniform {@link RejectionSampler} and no
+     * validation.
+     */
+    public static FixedTrainingContext trainingContext(long seed, Loss bpr) {
+        return new FixedTrainingContext(seed, 2, 2).with(Loss.class, "BPR", bpr)
+                .with(NegativeSampler.class, "uniform", new RejectionSampler())
+                .validation(x -> OptionalDouble.empty());
+    }
+
+    /** @return every tensor of {@code model}'s parameters uniform in (−0.5, 0.5), from {@code seed} */
+    public static Map<String, INDArray> randomParameters(DifferentiableModel model, long seed) {
+        return randomParameters(model, seed, 0.5);
+    }
+
+    /** @return every tensor of {@code model}'s parameters uniform in (−half, half), from {@code seed} */
+    public static Map<String, INDArray> randomParameters(DifferentiableModel model, long seed, double half) {
+        Nd4jRuntime.ensureLoaded();
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, INDArray> parameters = new LinkedHashMap<>();
+        for (ParameterSpec spec : model.parameters()) {
+            long size = 1;
+            for (long x : spec.shape()) {
+                size *= x;
+            }
+            float[] values = new float[Math.toIntExact(size)];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) ((random.nextDouble() - 0.5) * (2 * half));
+            }
+            parameters.put(spec.name(), Nd4j.create(values, spec.shape(), 'c'));
+        }
+        return parameters;
+    }
+
+    /** @return {@code rows} weights uniform in (−1, 1), from {@code seed}: the {@code w} of {@code Σ_r w_r · score_r} */
+    public static float[] randomWeights(int rows, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] weights = new float[rows];
+        for (int r = 0; r < rows; r++) {
+            weights[r] = (float) (random.nextDouble() * 2 - 1);
+        }
+        return weights;
+    }
+
+    /** @return the largest |x − y| over the entries, in double */
+    public static double largestDifference(float[] x, float[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException(x.length + " vs " + y.length + " entries");
+        }
+        double worst = 0;
+        for (int i = 0; i < x.length; i++) {
+            worst = Math.max(worst, Math.abs((double) x[i] - y[i]));
+        }
+        return worst;
+    }
+
+    /** @return the largest |a − b| over the entries of two arrays of one shape, as floats */
+    public static double largestDifference(INDArray a, INDArray b) {
+        return largestDifference(a.castTo(DataType.FLOAT).dup('c').data().asFloat(),
+                b.castTo(DataType.FLOAT).dup('c').data().asFloat());
+    }
+
+    /** @return the largest |a − b| over every entry of every parameter of {@code a} */
+    public static double largestDifference(Map<String, INDArray> a, Map<String, INDArray> b) {
+        double worst = 0;
+        for (Map.Entry<String, INDArray> e : a.entrySet()) {
+            worst = Math.max(worst, largestDifference(e.getValue(), b.get(e.getKey())));
+        }
+        return worst;
+    }
+
+    /**
+     * A training worker's gradient against central differences of its own forward pass.
+     *
+     * @param scores     the training worker's scores (to compare with a dropout-free kernel's: masks are active)
+     * @param worst      the largest |numeric − kernel| / max(1, |numeric|) over the checked entries
+     * @param worstEntry where {@code worst} is, with both values
+     * @param checked    entries compared
+     * @param kinks      entries skipped because their one-sided differences disagree (only if asked)
+     * @param nonZero    compared entries with |kernel gradient| > 1e-4
+     */
+    public record CentralDifferences(float[] scores, double worst, String worstEntry, int checked, int kinks,
+            int nonZero) {
+        @Override
+        public String toString() {
+            return checked + " entries (" + kinks + " kinks skipped, " + nonZero + " non-zero), worst " + worst
+                    + " at " + worstEntry;
+        }
+    }
+
+    /**
+     * Checks the gradient of {@code Σ_r weights[r] · score_r} from {@code kernel.worker(parameters, rows, seed)}
+     * (forward then backward over all rows) against central differences (h = 0.01, in double) of the same
+     * objective, each evaluated by a fresh worker from {@code seed}: it draws the same training-time randomness
+     * (dropout masks), so this fails when the backward pass does not reuse the forward pass's masks, which a
+     * comparison with the graph (dropout off) cannot see. Fails at once unless a re-created worker reproduces the
+     * scores exactly.
+     *
+     * @param parameters      perturbed in place one entry at a time, restored afterwards
+     * @param entriesPerTable entries {@code 0, k, 2k, …} of every table with {@code k = max(1, size / entriesPerTable)}
+     *                        (every entry when it is at least the size)
+     * @param skipKinks       skip (and count) entries whose one-sided differences disagree by more than
+     *                        1e-3 · max(1, |forward|): they sit on a ReLU or max-pooling kink; {@code false} for smooth
+     *                        models, where every sampled entry counts
+     */
+    public static CentralDifferences centralDifferences(ScoreKernel kernel, KernelParameters parameters,
+            KernelBatch batch, float[] weights, long seed, int entriesPerTable, boolean skipKinks) {
+        int rows = batch.rows();
+        ScoreKernel.Worker worker = kernel.worker(parameters, rows, seed);
+        float[] scores = new float[rows];
+        worker.forward(batch, 0, rows, scores);
+        KernelParameters gradients = parameters.zerosLike();
+        worker.backward(batch, 0, rows, weights, gradients);
+        float[] again = new float[rows];
+        kernel.worker(parameters, rows, seed).forward(batch, 0, rows, again);
+        if (!Arrays.equals(scores, again)) {
+            throw new AssertionError("a worker re-created from seed " + seed + " scores differently (other masks?): "
+                    + Arrays.toString(scores) + " vs " + Arrays.toString(again));
+        }
+        double centre = objective(again, weights);
+
+        float h = 1e-2f;
+        double worst = 0;
+        String worstEntry = "none";
+        int checked = 0;
+        int kinks = 0;
+        int nonZero = 0;
+        for (String name : parameters.names()) {
+            float[] values = parameters.values(name);
+            float[] grad = gradients.values(name);
+            int step = Math.max(1, values.length / entriesPerTable);
+            for (int i = 0; i < values.length; i += step) {
+                float original = values[i];
+                values[i] = original + h;
+                double up = objective(kernel, parameters, batch, seed, weights);
+                values[i] = original - h;
+                double down = objective(kernel, parameters, batch, seed, weights);
+                values[i] = original;
+                if (skipKinks) {
+                    double forward = (up - centre) / h;
+                    double backward = (centre - down) / h;
+                    if (Math.abs(forward - backward) > 1e-3 * Math.max(1, Math.abs(forward))) {
+                        kinks++;
+                        continue;
+                    }
+                }
+                double numeric = (up - down) / (2 * h);
+                double error = Math.abs(numeric - grad[i]) / Math.max(1, Math.abs(numeric));
+                if (!(error <= worst)) { // NaN counts as worst
+                    worst = error;
+                    worstEntry = name + "[" + i + "]: kernel " + grad[i] + ", central difference " + numeric;
+                }
+                checked++;
+                if (Math.abs(grad[i]) > 1e-4) {
+                    nonZero++;
+                }
+            }
+        }
+        return new CentralDifferences(scores, worst, worstEntry, checked, kinks, nonZero);
+    }
+
+    /** {@code Σ_r weights[r] · score_r} from a fresh training worker of {@code seed}, in double. */
+    private static double objective(ScoreKernel kernel, KernelParameters parameters, KernelBatch batch, long seed,
+            float[] weights) {
+        float[] scores = new float[batch.rows()];
+        kernel.worker(parameters, batch.rows(), seed).forward(batch, 0, batch.rows(), scores);
+        return objective(scores, weights);
+    }
+
+    private static double objective(float[] scores, float[] weights) {
+        double sum = 0;
+        for (int r = 0; r < scores.length; r++) {
+            sum += (double) weights[r] * scores[r];
+        }
+        return sum;
     }
 }
