@@ -4,35 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.marketlens.framework.nn.KernelCheck.largestDifference;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.SplittableRandom;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
-import org.marketlens.api.nn.ParameterSpec;
-import org.marketlens.api.nn.Loss;
 import org.marketlens.api.rec.Query;
 import org.marketlens.api.rec.Recommender;
-import org.marketlens.api.train.NegativeSampler;
 import org.marketlens.framework.data.Interactions;
 import org.marketlens.framework.data.InteractionsBuilder;
 import org.marketlens.framework.nn.KernelCheck;
-import org.marketlens.framework.nn.Nd4jRuntime;
 import org.marketlens.framework.nn.NeuralSettings;
 import org.marketlens.framework.nn.SameDiffTraining;
 import org.marketlens.framework.nn.kernel.KernelBatch;
 import org.marketlens.framework.nn.kernel.KernelParameters;
-import org.marketlens.framework.nn.kernel.KernelTraining;
 import org.marketlens.framework.nn.kernel.ScoreKernel;
 import org.marketlens.framework.testing.FixedTrainingContext;
-import org.marketlens.framework.testing.RejectionSampler;
 import org.marketlens.loss.bpr.BprLoss;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * {@link CaserKernel} against Caser's SameDiff graph (the reference, dropout off): scores and every parameter's
@@ -159,7 +151,7 @@ class CaserKernelTest {
         Map<String, Object> values = Map.of("numItems", data.numItems());
         Recommender served = new CaserProvider().serve(withDropout, once, values);
         Recommender plain = new CaserProvider().serve(withDropout.withoutDropout(), once, values);
-        Recommender graph = withKernels(false, () -> new CaserProvider().serve(withDropout, once, values));
+        Recommender graph = KernelCheck.withKernels(false, () -> new CaserProvider().serve(withDropout, once, values));
         int[] candidates = new int[data.numItems()];
         for (int i = 0; i < candidates.length; i++) {
             candidates[i] = i;
@@ -186,129 +178,26 @@ class CaserKernelTest {
         ScoreKernel kernel = model.kernel();
         KernelBatch batch = batch(5, 3, 21);
         int rows = batch.rows();
-        KernelParameters parameters = KernelParameters.copyOf(randomParameters(model, 3));
-        float[] weights = new float[rows];
-        SplittableRandom random = new SplittableRandom(4);
-        for (int r = 0; r < rows; r++) {
-            weights[r] = (float) (random.nextDouble() * 2 - 1);
-        }
-        long seed = 77;
-        float[] dropped = new float[rows];
-        kernel.worker(parameters, rows, seed).forward(batch, 0, rows, dropped);
+        KernelParameters parameters = KernelParameters.copyOf(KernelCheck.randomParameters(model, 3));
         float[] plain = new float[rows];
         model.withoutDropout().kernel().worker(parameters, rows).forward(batch, 0, rows, plain);
-        assertFalse(java.util.Arrays.equals(dropped, plain), "the training worker drops out");
-
-        ScoreKernel.Worker worker = kernel.worker(parameters, rows, seed);
-        float[] scores = new float[rows];
-        worker.forward(batch, 0, rows, scores);
-        assertArrayEquals(dropped, scores, 0f, "a worker re-created from the seed draws the same masks");
-        KernelParameters gradients = parameters.zerosLike();
-        worker.backward(batch, 0, rows, weights, gradients);
-
-        double worst = 0;
-        int checked = 0;
-        int kinks = 0;
-        int nonZero = 0;
-        float h = 1e-2f;
-        for (String name : parameters.names()) {
-            float[] values = parameters.values(name);
-            float[] grad = gradients.values(name);
-            int step = Math.max(1, values.length / 12);
-            for (int i = 0; i < values.length; i += step) {
-                float original = values[i];
-                double centre = objective(kernel, parameters, batch, seed, weights);
-                values[i] = original + h;
-                double up = objective(kernel, parameters, batch, seed, weights);
-                values[i] = original - h;
-                double down = objective(kernel, parameters, batch, seed, weights);
-                values[i] = original;
-                double forward = (up - centre) / h;
-                double backward = (centre - down) / h;
-                if (Math.abs(forward - backward) > 1e-3 * Math.max(1, Math.abs(forward))) {
-                    kinks++;
-                    continue;
-                }
-                double numeric = (up - down) / (2 * h);
-                double error = Math.abs(numeric - grad[i]) / Math.max(1, Math.abs(numeric));
-                worst = Math.max(worst, error);
-                checked++;
-                if (Math.abs(grad[i]) > 1e-4) {
-                    nonZero++;
-                }
-                assertTrue(error < 2e-3, name + "[" + i + "]: kernel " + grad[i] + ", central difference " + numeric);
-            }
-        }
+        KernelCheck.CentralDifferences d = KernelCheck.centralDifferences(kernel, parameters, batch,
+                KernelCheck.randomWeights(rows, 4), 77, 12, true);
+        assertFalse(Arrays.equals(d.scores(), plain), "the training worker drops out");
         System.out.printf("Caser dropout 0.5: %d gradient entries vs central differences (%d kinks skipped), "
-                + "worst %.2e%n", checked, kinks, worst);
-        assertTrue(kinks < checked / 5, "few entries on a kink: " + kinks + " of " + (checked + kinks));
-        assertTrue(nonZero > checked / 3, "most sampled gradients are non-trivial: " + nonZero + "/" + checked);
-    }
-
-    /** {@code Σ_r weights[r] · score_r} from a fresh training worker of {@code seed}, in double. */
-    private static double objective(ScoreKernel kernel, KernelParameters parameters, KernelBatch batch, long seed,
-            float[] weights) {
-        float[] scores = new float[batch.rows()];
-        kernel.worker(parameters, batch.rows(), seed).forward(batch, 0, batch.rows(), scores);
-        double sum = 0;
-        for (int r = 0; r < scores.length; r++) {
-            sum += (double) weights[r] * scores[r];
-        }
-        return sum;
-    }
-
-    /** Every tensor uniform in (−0.5, 0.5). */
-    private static Map<String, INDArray> randomParameters(CaserModel model, long seed) {
-        Nd4jRuntime.ensureLoaded();
-        SplittableRandom random = new SplittableRandom(seed);
-        Map<String, INDArray> parameters = new LinkedHashMap<>();
-        for (ParameterSpec spec : model.parameters()) {
-            long size = 1;
-            for (long x : spec.shape()) {
-                size *= x;
-            }
-            float[] values = new float[(int) size];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = (float) (random.nextDouble() - 0.5);
-            }
-            parameters.put(spec.name(), Nd4j.create(values, spec.shape(), 'c'));
-        }
-        return parameters;
-    }
-
-    private static double largestDifference(INDArray a, INDArray b) {
-        float[] x = a.castTo(DataType.FLOAT).dup('c').data().asFloat();
-        float[] y = b.castTo(DataType.FLOAT).dup('c').data().asFloat();
-        double worst = 0;
-        for (int i = 0; i < x.length; i++) {
-            worst = Math.max(worst, Math.abs(x[i] - y[i]));
-        }
-        return worst;
+                + "worst %.2e%n", d.checked(), d.kinks(), d.worst());
+        assertTrue(d.worst() < 2e-3, d.worstEntry());
+        assertTrue(d.kinks() < d.checked() / 5, "few entries on a kink: " + d);
+        assertTrue(d.nonZero() > d.checked() / 3, "most sampled gradients are non-trivial: " + d);
     }
 
     private static FixedTrainingContext trainingContext(long seed) {
-        return new FixedTrainingContext(seed, 2, 2).with(Loss.class, "BPR", new BprLoss())
-                .with(NegativeSampler.class, "uniform", new RejectionSampler())
-                .validation(x -> OptionalDouble.empty());
+        return KernelCheck.trainingContext(seed, new BprLoss());
     }
 
     private static Map<String, INDArray> train(CaserModel model, InteractionData data, FixedTrainingContext ctx,
             boolean kernels) {
-        return withKernels(kernels, () -> new LinkedHashMap<>(SameDiffTraining.train("Caser", model, data,
+        return KernelCheck.withKernels(kernels, () -> new LinkedHashMap<>(SameDiffTraining.train("Caser", model, data,
                 new NeuralSettings(0.001, 16, 2), ctx, p -> null)));
-    }
-
-    private static <T> T withKernels(boolean kernels, Supplier<T> action) {
-        String previous = System.getProperty(KernelTraining.ENABLED);
-        System.setProperty(KernelTraining.ENABLED, Boolean.toString(kernels));
-        try {
-            return action.get();
-        } finally {
-            if (previous == null) {
-                System.clearProperty(KernelTraining.ENABLED);
-            } else {
-                System.setProperty(KernelTraining.ENABLED, previous);
-            }
-        }
     }
 }

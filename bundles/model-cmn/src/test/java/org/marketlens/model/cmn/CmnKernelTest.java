@@ -3,16 +3,14 @@ package org.marketlens.model.cmn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.marketlens.framework.nn.KernelCheck.largestDifference;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
-import org.marketlens.api.nn.Loss;
 import org.marketlens.api.rec.Query;
-import org.marketlens.api.train.NegativeSampler;
 import org.marketlens.framework.data.Interactions;
 import org.marketlens.framework.data.InteractionsBuilder;
 import org.marketlens.framework.nn.KernelCheck;
@@ -21,9 +19,7 @@ import org.marketlens.framework.nn.Nd4jRuntime;
 import org.marketlens.framework.nn.SameDiffRecommender;
 import org.marketlens.framework.nn.SameDiffTraining;
 import org.marketlens.framework.nn.kernel.KernelBatch;
-import org.marketlens.framework.nn.kernel.KernelTraining;
 import org.marketlens.framework.testing.FixedTrainingContext;
-import org.marketlens.framework.testing.RejectionSampler;
 import org.marketlens.loss.bpr.BprLoss;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -105,7 +101,7 @@ class CmnKernelTest {
     }
 
     private static float[][] scoreAll(CmnModel model, Map<String, INDArray> parameters, boolean kernels) {
-        return withKernels(kernels, () -> {
+        return KernelCheck.withKernels(kernels, () -> {
             SameDiffRecommender r = new SameDiffRecommender("CMN", model, parameters, Map.of(), ITEMS);
             float[][] scores = new float[USERS][];
             for (int user = 0; user < USERS; user++) {
@@ -132,14 +128,14 @@ class CmnKernelTest {
         for (int hops = 1; hops <= 2; hops++) {
             CmnModel model = new CmnModel(train.numUsers(), train.numItems(), 8, hops, 5, 0.01, table);
             FixedTrainingContext kernelContext = context();
-            Map<String, INDArray> kernel = withKernels(true,
+            Map<String, INDArray> kernel = KernelCheck.withKernels(true,
                     () -> SameDiffTraining.train("CMN", model, train, settings, kernelContext, p -> null));
             assertEquals(true, kernelContext.recorded.get("train.kernels"));
             java.util.List<Map<String, INDArray>> graphs = new java.util.ArrayList<>();
             double nearest = Double.POSITIVE_INFINITY;
             for (int run = 0; run < 3 && !(nearest < 1e-4); run++) {
                 FixedTrainingContext graphContext = context();
-                Map<String, INDArray> graph = withKernels(false,
+                Map<String, INDArray> graph = KernelCheck.withKernels(false,
                         () -> SameDiffTraining.train("CMN", model, train, settings, graphContext, p -> null));
                 assertEquals(false, graphContext.recorded.get("train.kernels"));
                 graphs.add(graph);
@@ -158,34 +154,8 @@ class CmnKernelTest {
         }
     }
 
-    /** @return the largest |a − b| over every entry of every parameter */
-    private static double largestDifference(Map<String, INDArray> a, Map<String, INDArray> b) {
-        double worst = 0;
-        for (Map.Entry<String, INDArray> e : a.entrySet()) {
-            worst = Math.max(worst, e.getValue().castTo(DataType.DOUBLE).sub(b.get(e.getKey()).castTo(DataType.DOUBLE))
-                    .amaxNumber().doubleValue());
-        }
-        return worst;
-    }
-
     private static FixedTrainingContext context() {
-        return new FixedTrainingContext(9, 2, 2).with(Loss.class, "BPR", new BprLoss())
-                .with(NegativeSampler.class, "uniform", new RejectionSampler())
-                .validation(r -> OptionalDouble.empty());
-    }
-
-    private static <T> T withKernels(boolean kernels, java.util.function.Supplier<T> action) {
-        String previous = System.getProperty(KernelTraining.ENABLED);
-        System.setProperty(KernelTraining.ENABLED, Boolean.toString(kernels));
-        try {
-            return action.get();
-        } finally {
-            if (previous == null) {
-                System.clearProperty(KernelTraining.ENABLED);
-            } else {
-                System.setProperty(KernelTraining.ENABLED, previous);
-            }
-        }
+        return KernelCheck.trainingContext(9, new BprLoss());
     }
 
     /** Two taste clusters of 30 users over 20 items each. */

@@ -6,40 +6,34 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.marketlens.framework.nn.KernelCheck.largestDifference;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.SplittableRandom;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
 import org.marketlens.api.nn.FinalLayerVectors;
-import org.marketlens.api.nn.Loss;
-import org.marketlens.api.nn.ParameterSpec;
 import org.marketlens.api.rec.Query;
 import org.marketlens.api.rec.Recommender;
-import org.marketlens.api.train.NegativeSampler;
 import org.marketlens.framework.data.Interactions;
 import org.marketlens.framework.data.InteractionsBuilder;
-import org.marketlens.framework.nn.Nd4jRuntime;
+import org.marketlens.framework.nn.KernelCheck;
 import org.marketlens.framework.nn.NeuralSettings;
 import org.marketlens.framework.nn.ParameterSnapshot;
 import org.marketlens.framework.nn.SameDiffTraining;
 import org.marketlens.framework.nn.kernel.KernelBatch;
 import org.marketlens.framework.nn.kernel.KernelParameters;
-import org.marketlens.framework.nn.kernel.KernelTraining;
 import org.marketlens.framework.nn.kernel.ScoreKernel;
 import org.marketlens.framework.testing.FixedTrainingContext;
-import org.marketlens.framework.testing.RejectionSampler;
 import org.marketlens.loss.bpr.BprLoss;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * SDM's dropout option (A-8): the kernel's gradient with dropout active against central differences of its own
@@ -77,38 +71,6 @@ class SdmDropoutTest {
         return new KernelBatch(users, items, s, context, mask);
     }
 
-    /** Every tensor uniform in (−0.5, 0.5). */
-    private static Map<String, INDArray> randomParameters(SdmModel model, long seed) {
-        Nd4jRuntime.ensureLoaded();
-        SplittableRandom random = new SplittableRandom(seed);
-        Map<String, INDArray> parameters = new LinkedHashMap<>();
-        for (ParameterSpec spec : model.parameters()) {
-            long size = 1;
-            for (long x : spec.shape()) {
-                size *= x;
-            }
-            float[] values = new float[(int) size];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = (float) (random.nextDouble() - 0.5);
-            }
-            parameters.put(spec.name(), Nd4j.create(values, spec.shape(), 'c'));
-        }
-        return parameters;
-    }
-
-    /** {@code Σ_r weights[r] · score_r} from a fresh training worker of {@code seed}, in double. */
-    private static double objective(ScoreKernel kernel, KernelParameters parameters, KernelBatch batch, long seed,
-            float[] weights) {
-        ScoreKernel.Worker worker = kernel.worker(parameters, batch.rows(), seed);
-        float[] scores = new float[batch.rows()];
-        worker.forward(batch, 0, batch.rows(), scores);
-        double sum = 0;
-        for (int r = 0; r < scores.length; r++) {
-            sum += (double) weights[r] * scores[r];
-        }
-        return sum;
-    }
-
     /**
      * With p = 0.3 every parameter's gradient (a sample of entries per table, the embedding rows the batch touches
      * included) equals central differences of the same masked forward pass, for 2 and 3 hops, d = 4, s = 3 with a
@@ -120,56 +82,16 @@ class SdmDropoutTest {
             SdmModel model = new SdmModel(USERS, ITEMS, 4, hops, 3, 0, SdmModel.Activation.TANH, 0.3);
             ScoreKernel kernel = model.kernel();
             KernelBatch batch = batch(3, 40 + hops);
-            KernelParameters parameters = KernelParameters.copyOf(randomParameters(model, 7 + hops));
-            float[] weights = new float[batch.rows()];
-            SplittableRandom random = new SplittableRandom(hops);
-            for (int r = 0; r < weights.length; r++) {
-                weights[r] = (float) (random.nextDouble() * 2 - 1);
-            }
-            long seed = 1234 + hops;
-
-            float[] dropped = new float[batch.rows()];
-            kernel.worker(parameters, batch.rows(), seed).forward(batch, 0, batch.rows(), dropped);
+            KernelParameters parameters = KernelParameters.copyOf(KernelCheck.randomParameters(model, 7 + hops));
             float[] plain = new float[batch.rows()];
             kernel.worker(parameters, batch.rows()).forward(batch, 0, batch.rows(), plain);
-            assertFalse(java.util.Arrays.equals(dropped, plain), "the training worker drops out");
-
-            ScoreKernel.Worker worker = kernel.worker(parameters, batch.rows(), seed);
-            float[] scores = new float[batch.rows()];
-            worker.forward(batch, 0, batch.rows(), scores);
-            assertArrayEquals(dropped, scores, 0f, "a worker re-created from the seed draws the same masks");
-            KernelParameters gradients = parameters.zerosLike();
-            worker.backward(batch, 0, batch.rows(), weights, gradients);
-
-            double worst = 0;
-            int checked = 0;
-            int nonZero = 0;
-            for (String name : parameters.names()) {
-                float[] values = parameters.values(name);
-                float[] grad = gradients.values(name);
-                int step = Math.max(1, values.length / 12);
-                for (int i = 0; i < values.length; i += step) {
-                    float original = values[i];
-                    float h = 1e-2f;
-                    values[i] = original + h;
-                    double up = objective(kernel, parameters, batch, seed, weights);
-                    values[i] = original - h;
-                    double down = objective(kernel, parameters, batch, seed, weights);
-                    values[i] = original;
-                    double numeric = (up - down) / (2 * h);
-                    double error = Math.abs(numeric - grad[i]) / Math.max(1, Math.abs(numeric));
-                    worst = Math.max(worst, error);
-                    checked++;
-                    if (Math.abs(grad[i]) > 1e-4) {
-                        nonZero++;
-                    }
-                    String where = name + "[" + i + "]: kernel " + grad[i] + ", central difference " + numeric;
-                    assertTrue(error < 2e-3, where);
-                }
-            }
+            KernelCheck.CentralDifferences d = KernelCheck.centralDifferences(kernel, parameters, batch,
+                    KernelCheck.randomWeights(batch.rows(), hops), 1234 + hops, 12, false);
+            assertFalse(Arrays.equals(d.scores(), plain), "the training worker drops out");
             System.out.printf("SDM dropout 0.3, %d hops: %d gradient entries vs central differences, worst %.2e%n",
-                    hops, checked, worst);
-            assertTrue(nonZero > checked / 3, "most sampled gradients are non-trivial: " + nonZero + "/" + checked);
+                    hops, d.checked(), d.worst());
+            assertTrue(d.worst() < 2e-3, d.worstEntry());
+            assertTrue(d.nonZero() > d.checked() / 3, "most sampled gradients are non-trivial: " + d);
         }
     }
 
@@ -224,7 +146,7 @@ class SdmDropoutTest {
             Map<String, Object> values = Map.of("numItems", data.numItems());
             Recommender served = new SdmProvider().serve(withDropout, parameters, values);
             Recommender plain = new SdmProvider().serve(withDropout.withoutDropout(), parameters, values);
-            Recommender viaGraph = withKernels(false,
+            Recommender viaGraph = KernelCheck.withKernels(false,
                     () -> new SdmProvider().serve(withDropout, parameters, values));
             assertEquals(0.0, ((SdmModel) ((FinalLayerVectors) served).model()).dropout(),
                     "SDMR freezes the dropout-free model");
@@ -283,38 +205,12 @@ class SdmDropoutTest {
         return b.build();
     }
 
-    private static double largestDifference(INDArray a, INDArray b) {
-        float[] x = a.castTo(DataType.FLOAT).dup('c').data().asFloat();
-        float[] y = b.castTo(DataType.FLOAT).dup('c').data().asFloat();
-        double worst = 0;
-        for (int i = 0; i < x.length; i++) {
-            worst = Math.max(worst, Math.abs(x[i] - y[i]));
-        }
-        return worst;
+    private static Map<String, INDArray> train(SdmModel model, InteractionData data, long seed, boolean kernels) {
+        return KernelCheck.withKernels(kernels, () -> new LinkedHashMap<>(SameDiffTraining.train("SDM", model,
+                data, new NeuralSettings(0.001, 16, 2), trainingContext(seed), p -> null)));
     }
 
     private static FixedTrainingContext trainingContext(long seed) {
-        return new FixedTrainingContext(seed, 2, 2).with(Loss.class, "BPR", new BprLoss())
-                .with(NegativeSampler.class, "uniform", new RejectionSampler())
-                .validation(x -> OptionalDouble.empty());
-    }
-
-    private static Map<String, INDArray> train(SdmModel model, InteractionData data, long seed, boolean kernels) {
-        return withKernels(kernels, () -> new LinkedHashMap<>(SameDiffTraining.train("SDM", model, data,
-                new NeuralSettings(0.001, 16, 2), trainingContext(seed), p -> null)));
-    }
-
-    private static <T> T withKernels(boolean kernels, Supplier<T> action) {
-        String previous = System.getProperty(KernelTraining.ENABLED);
-        System.setProperty(KernelTraining.ENABLED, Boolean.toString(kernels));
-        try {
-            return action.get();
-        } finally {
-            if (previous == null) {
-                System.clearProperty(KernelTraining.ENABLED);
-            } else {
-                System.setProperty(KernelTraining.ENABLED, previous);
-            }
-        }
+        return KernelCheck.trainingContext(seed, new BprLoss());
     }
 }

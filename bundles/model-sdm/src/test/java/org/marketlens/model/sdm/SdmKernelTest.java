@@ -3,30 +3,19 @@ package org.marketlens.model.sdm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.marketlens.framework.nn.KernelCheck;
 import org.marketlens.api.data.InteractionData;
-import org.marketlens.api.nn.Loss;
-import org.marketlens.api.nn.ParameterSpec;
-import org.marketlens.api.train.NegativeSampler;
 import org.marketlens.framework.data.Interactions;
 import org.marketlens.framework.data.InteractionsBuilder;
 import org.marketlens.framework.nn.NeuralSettings;
-import org.marketlens.framework.nn.kernel.KernelTraining;
 import org.marketlens.framework.testing.FixedTrainingContext;
-import org.marketlens.framework.testing.RejectionSampler;
 import org.marketlens.loss.bpr.BprLoss;
-import org.marketlens.framework.nn.Nd4jRuntime;
 import org.marketlens.framework.nn.kernel.KernelBatch;
 import org.marketlens.framework.nn.kernel.KernelParameters;
 import org.marketlens.framework.nn.kernel.ScoreKernel;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * {@link SdmKernel} against SDM's SameDiff graph (the reference): scores and the gradients of every parameter, for
@@ -66,25 +55,6 @@ class SdmKernelTest {
             }
         }
         return new KernelBatch(users, items, s, context, mask);
-    }
-
-    /** Every tensor uniform in (−0.5, 0.5). */
-    private static Map<String, INDArray> randomParameters(SdmModel model, long seed) {
-        Nd4jRuntime.ensureLoaded();
-        SplittableRandom random = new SplittableRandom(seed);
-        Map<String, INDArray> parameters = new LinkedHashMap<>();
-        for (ParameterSpec spec : model.parameters()) {
-            long size = 1;
-            for (long x : spec.shape()) {
-                size *= x;
-            }
-            float[] values = new float[(int) size];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = (float) (random.nextDouble() - 0.5);
-            }
-            parameters.put(spec.name(), Nd4j.create(values, spec.shape(), 'c'));
-        }
-        return parameters;
     }
 
     private static void check(SdmModel model, KernelBatch batch, long seed, double scale) {
@@ -140,7 +110,7 @@ class SdmKernelTest {
         ScoreKernel kernel = model.kernel();
         KernelBatch batch = new KernelBatch(new int[] {0, 0}, new int[] {1, 2}, 3, new int[] {4, 5, 6, 4, 5, 6},
                 new float[6]);
-        KernelParameters parameters = KernelParameters.copyOf(randomParameters(model, 3));
+        KernelParameters parameters = KernelParameters.copyOf(KernelCheck.randomParameters(model, 3));
         parameters.values(SdmModel.EDGE_BIAS)[0] = 0.25f;
         ScoreKernel.Worker worker = kernel.worker(parameters, 2);
         float[] scores = new float[2];
@@ -198,8 +168,6 @@ class SdmKernelTest {
     }
 
     private static FixedTrainingContext trainingContext() {
-        return new FixedTrainingContext(9, 2, 2).with(Loss.class, "BPR", new BprLoss())
-                .with(NegativeSampler.class, "uniform", new RejectionSampler())
-                .validation(x -> OptionalDouble.empty());
+        return KernelCheck.trainingContext(9, new BprLoss());
     }
 }

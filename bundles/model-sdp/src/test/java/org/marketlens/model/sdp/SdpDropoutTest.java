@@ -4,30 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.marketlens.framework.nn.KernelCheck.largestDifference;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.SplittableRandom;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
-import org.marketlens.api.nn.Loss;
 import org.marketlens.api.nn.ParameterSpec;
 import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.rec.Query;
 import org.marketlens.api.rec.Recommender;
-import org.marketlens.api.train.NegativeSampler;
+import org.marketlens.framework.nn.KernelCheck;
 import org.marketlens.framework.nn.NeuralSettings;
 import org.marketlens.framework.nn.ParameterSnapshot;
 import org.marketlens.framework.nn.SameDiffTraining;
 import org.marketlens.framework.nn.kernel.FinalLayerKernel;
 import org.marketlens.framework.nn.kernel.KernelBatch;
 import org.marketlens.framework.nn.kernel.KernelParameters;
-import org.marketlens.framework.nn.kernel.KernelTraining;
 import org.marketlens.framework.testing.FixedTrainingContext;
 import org.marketlens.loss.bpr.BprLoss;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -54,17 +50,6 @@ class SdpDropoutTest {
         return p;
     }
 
-    /** {@code Σ_r g_r · score_r} of a fresh training worker from {@code seed}: the same masks on every call. */
-    private static double objective(FinalLayerKernel kernel, KernelParameters p, long seed, float[] g) {
-        float[] scores = new float[BATCH.rows()];
-        kernel.worker(p, BATCH.rows(), seed).forward(BATCH, 0, BATCH.rows(), scores);
-        double sum = 0;
-        for (int r = 0; r < scores.length; r++) {
-            sum += (double) g[r] * scores[r];
-        }
-        return sum;
-    }
-
     /**
      * The kernel's gradient with dropout active equals central finite differences of its own forward pass with the
      * same masks (every forward from a worker re-created from one seed), for every entry of every parameter, two tanh
@@ -75,43 +60,15 @@ class SdpDropoutTest {
         SdpModel model = new SdpModel(5, 7, 6, 2, 0.01, true, 0.4);
         FinalLayerKernel kernel = model.kernel();
         KernelParameters p = KernelParameters.copyOf(parameters(model, 3, 0.7));
-        float[] g = new float[BATCH.rows()];
-        SplittableRandom random = new SplittableRandom(8);
-        for (int r = 0; r < g.length; r++) {
-            g[r] = (float) (random.nextDouble() * 2 - 1);
-        }
-        long seed = 77;
-        KernelParameters analytic = p.zerosLike();
-        float[] scores = new float[BATCH.rows()];
-        FinalLayerKernel.Worker worker = kernel.worker(p, BATCH.rows(), seed);
-        worker.forward(BATCH, 0, BATCH.rows(), scores);
-        worker.backward(BATCH, 0, BATCH.rows(), g, analytic);
-
         float[] served = new float[BATCH.rows()];
         kernel.worker(p, BATCH.rows()).forward(BATCH, 0, BATCH.rows(), served);
-        assertTrue(largestDifference(scores, served) > 1e-3, "the training worker drops units, the serving one not");
-
-        float h = 1e-2f;
-        double worst = 0;
-        int checked = 0;
-        for (String name : p.names()) {
-            float[] values = p.values(name);
-            float[] grad = analytic.values(name);
-            for (int i = 0; i < values.length; i++) {
-                float original = values[i];
-                values[i] = original + h;
-                double plus = objective(kernel, p, seed, g);
-                values[i] = original - h;
-                double minus = objective(kernel, p, seed, g);
-                values[i] = original;
-                double numeric = (plus - minus) / (2 * h);
-                double error = Math.abs(numeric - grad[i]) / Math.max(1, Math.abs(numeric));
-                assertTrue(error < 2e-3, name + "[" + i + "]: analytic " + grad[i] + ", numeric " + numeric);
-                worst = Math.max(worst, error);
-                checked++;
-            }
-        }
-        System.out.printf("SDP kernel with dropout 0.4 vs finite differences: %d entries, worst %.2e%n", checked, worst);
+        KernelCheck.CentralDifferences d = KernelCheck.centralDifferences(kernel, p, BATCH,
+                KernelCheck.randomWeights(BATCH.rows(), 8), 77, Integer.MAX_VALUE, false);
+        assertTrue(largestDifference(d.scores(), served) > 1e-3,
+                "the training worker drops units, the serving one not");
+        System.out.printf("SDP kernel with dropout 0.4 vs finite differences: %d entries, worst %.2e%n", d.checked(),
+                d.worst());
+        assertTrue(d.worst() < 2e-3, d.worstEntry());
     }
 
     /**
@@ -170,7 +127,7 @@ class SdpDropoutTest {
         Map<String, Object> values = Map.of("numItems", data.numItems());
         Recommender served = new SdpProvider().serve(withDropout, once, values);
         Recommender plain = new SdpProvider().serve(withDropout.withoutDropout(), once, values);
-        Recommender graph = withKernels(false, () -> new SdpProvider().serve(withDropout, once, values));
+        Recommender graph = KernelCheck.withKernels(false, () -> new SdpProvider().serve(withDropout, once, values));
         int[] candidates = new int[data.numItems()];
         for (int i = 0; i < candidates.length; i++) {
             candidates[i] = i;
@@ -212,40 +169,11 @@ class SdpDropoutTest {
     }
 
     private static Map<String, INDArray> train(SdpModel model, InteractionData data, long seed) {
-        return withKernels(true, () -> new LinkedHashMap<>(SameDiffTraining.train("SDP", model, data,
+        return KernelCheck.withKernels(true, () -> new LinkedHashMap<>(SameDiffTraining.train("SDP", model, data,
                 new NeuralSettings(0.001, 64, 2), context(seed), p -> null)));
     }
 
     private static FixedTrainingContext context(long seed) {
-        return new FixedTrainingContext(seed, 2, 2).with(Loss.class, "BPR", new BprLoss())
-                .with(NegativeSampler.class, "uniform", SdpModelTest.UNIFORM)
-                .validation(r -> OptionalDouble.empty());
-    }
-
-    private static <T> T withKernels(boolean kernels, Supplier<T> action) {
-        String previous = System.getProperty(KernelTraining.ENABLED);
-        System.setProperty(KernelTraining.ENABLED, Boolean.toString(kernels));
-        try {
-            return action.get();
-        } finally {
-            if (previous == null) {
-                System.clearProperty(KernelTraining.ENABLED);
-            } else {
-                System.setProperty(KernelTraining.ENABLED, previous);
-            }
-        }
-    }
-
-    private static double largestDifference(float[] x, float[] y) {
-        double worst = 0;
-        for (int i = 0; i < x.length; i++) {
-            worst = Math.max(worst, Math.abs(x[i] - y[i]));
-        }
-        return worst;
-    }
-
-    private static double largestDifference(INDArray a, INDArray b) {
-        return largestDifference(a.castTo(DataType.FLOAT).dup('c').data().asFloat(),
-                b.castTo(DataType.FLOAT).dup('c').data().asFloat());
+        return KernelCheck.trainingContext(seed, new BprLoss());
     }
 }
