@@ -14,6 +14,8 @@ import org.marketlens.api.nn.Loss;
 import org.marketlens.api.nn.ParameterSpec;
 import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.train.NegativeSampler;
+import org.marketlens.framework.data.Interactions;
+import org.marketlens.framework.data.InteractionsBuilder;
 import org.marketlens.framework.nn.kernel.KernelBatch;
 import org.marketlens.framework.nn.kernel.KernelModel;
 import org.marketlens.framework.nn.kernel.KernelParameters;
@@ -128,6 +130,62 @@ public final class KernelCheck {
     public static final List<KernelBatch> PAIR_BATCHES = List.of(
             new KernelBatch(new int[] {0, 0, 3, 0, 3, 1}, new int[] {2, 2, 5, 6, 2, 0}),
             new KernelBatch(new int[] {4, 1, 2, 0, 3, 4, 2, 1, 0, 3, 4}, new int[] {6, 0, 1, 3, 4, 5, 2, 6, 1, 0, 3}));
+
+    /** Fills one triple's context window (the {@code s} slots its positive and negative rows share). */
+    @FunctionalInterface
+    public interface Window {
+        /**
+         * @param triple  the triple's index
+         * @param random  the batch's generator (after the triple's user, positive and negative)
+         * @param context the window's {@code s} item indices, to fill (padding slots may hold any valid index)
+         * @param mask    the window's {@code s} slots, to fill: 1 = real item, 0 = padding
+         */
+        void fill(int triple, SplittableRandom random, int[] context, float[] mask);
+    }
+
+    /**
+     * Rows with context as the trainer lays them out, {@code [positives; negatives]}: per triple a user, a positive
+     * and a negative item drawn from {@code users} and {@code items} (small ranges, so they repeat), then the
+     * window both rows share, from {@code window}.
+     */
+    public static KernelBatch triples(int users, int items, int triples, int s, long seed, Window window) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int rows = 2 * triples;
+        int[] rowUsers = new int[rows];
+        int[] rowItems = new int[rows];
+        int[] context = new int[rows * s];
+        float[] mask = new float[rows * s];
+        int[] slots = new int[s];
+        float[] slotMask = new float[s];
+        for (int t = 0; t < triples; t++) {
+            int user = random.nextInt(users);
+            rowUsers[t] = user;
+            rowUsers[t + triples] = user;
+            rowItems[t] = random.nextInt(items);
+            rowItems[t + triples] = random.nextInt(items);
+            window.fill(t, random, slots, slotMask);
+            for (int row : new int[] {t, t + triples}) {
+                System.arraycopy(slots, 0, context, row * s, s);
+                System.arraycopy(slotMask, 0, mask, row * s, s);
+            }
+        }
+        return new KernelBatch(rowUsers, rowItems, s, context, mask);
+    }
+
+    /**
+     * Training data for sequence models' kernel tests: 20 users with 2 to 8 interactions over 12 items, so windows
+     * are padded and items repeat.
+     */
+    public static InteractionData shortSequences() {
+        InteractionsBuilder b = Interactions.builder();
+        SplittableRandom r = new SplittableRandom(5);
+        for (int user = 0; user < 20; user++) {
+            for (int t = 0; t < 2 + user % 7; t++) {
+                b.add("u" + user, "i" + r.nextInt(12), Float.NaN, t, -1);
+            }
+        }
+        return b.build();
+    }
 
     /**
      * Fails unless the kernel equals the graph ({@link #compare}, worst below 1e-4) on every batch at every scale;
