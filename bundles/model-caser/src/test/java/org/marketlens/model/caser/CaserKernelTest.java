@@ -9,13 +9,10 @@ import static org.marketlens.framework.nn.KernelCheck.largestDifference;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
 import org.marketlens.api.rec.Query;
 import org.marketlens.api.rec.Recommender;
-import org.marketlens.framework.data.Interactions;
-import org.marketlens.framework.data.InteractionsBuilder;
 import org.marketlens.framework.nn.KernelCheck;
 import org.marketlens.framework.nn.NeuralSettings;
 import org.marketlens.framework.nn.SameDiffTraining;
@@ -42,33 +39,25 @@ class CaserKernelTest {
      * only padding, triple 2 one valid slot, triples 3 and 4 the same context (consecutive rows of one window).
      */
     private static KernelBatch batch(int triples, int s, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        int rows = 2 * triples;
-        int[] users = new int[rows];
-        int[] items = new int[rows];
-        int[] context = new int[rows * s];
-        float[] mask = new float[rows * s];
-        for (int t = 0; t < triples; t++) {
-            int user = random.nextInt(USERS);
-            users[t] = user;
-            users[t + triples] = user;
-            items[t] = random.nextInt(ITEMS);
-            items[t + triples] = random.nextInt(ITEMS);
+        int[] third = new int[s];
+        float[] thirdMask = new float[s];
+        return KernelCheck.triples(USERS, ITEMS, triples, s, seed, (t, random, context, mask) -> {
             int valid = t == 1 ? 0 : t == 2 ? 1 : 1 + random.nextInt(s);
             for (int k = 0; k < s; k++) {
-                int item = k < valid ? random.nextInt(ITEMS) : random.nextInt(ITEMS); // padding holds any index
+                int item = random.nextInt(ITEMS); // padding holds any index
                 float m = k < valid ? 1 : 0;
                 if (t == 4) { // same window as triple 3, different padding contents
-                    item = k < valid ? context[3 * s + k] : (item + 1) % ITEMS;
-                    m = mask[3 * s + k];
+                    item = k < valid ? third[k] : (item + 1) % ITEMS;
+                    m = thirdMask[k];
                 }
-                context[t * s + k] = item;
-                mask[t * s + k] = m;
-                context[(t + triples) * s + k] = item;
-                mask[(t + triples) * s + k] = m;
+                context[k] = item;
+                mask[k] = m;
             }
-        }
-        return new KernelBatch(users, items, s, context, mask);
+            if (t == 3) {
+                System.arraycopy(context, 0, third, 0, s);
+                System.arraycopy(mask, 0, thirdMask, 0, s);
+            }
+        });
     }
 
     private static void assertMatches(CaserModel model, int s, String what) {
@@ -99,18 +88,6 @@ class CaserKernelTest {
                 CaserModel.HORIZONTAL + 2, CaserModel.HORIZONTAL + 3), p.dense());
     }
 
-    /** Short histories (padded windows) and items that repeat, so every path of the kernel trains. */
-    private static InteractionData sequences() {
-        InteractionsBuilder b = Interactions.builder();
-        SplittableRandom r = new SplittableRandom(5);
-        for (int user = 0; user < 20; user++) {
-            for (int t = 0; t < 2 + user % 7; t++) {
-                b.add("u" + user, "i" + r.nextInt(12), Float.NaN, t, -1);
-            }
-        }
-        return b.build();
-    }
-
     /**
      * Training through the kernel (context windows, BPR, A-6 penalty, Adam) equals training through the SameDiff
      * graph from the same initial parameters and batches, dropout off: 2 epochs with λ = 0.01. Unlike SDP's and
@@ -119,7 +96,7 @@ class CaserKernelTest {
      */
     @Test
     void trainingThroughTheKernelEqualsTheGraph() {
-        InteractionData data = sequences();
+        InteractionData data = KernelCheck.shortSequences();
         CaserModel model = new CaserModel(data.numUsers(), data.numItems(), 6, 3, 3, 2, 0, 0.01);
         KernelCheck.Training t = KernelCheck.compareTraining("Caser", model, data, new NeuralSettings(0.001, 16, 2),
                 () -> trainingContext(9));
@@ -134,7 +111,7 @@ class CaserKernelTest {
      */
     @Test
     void dropoutChangesTrainingButNotServing() {
-        InteractionData data = sequences();
+        InteractionData data = KernelCheck.shortSequences();
         CaserModel withDropout = new CaserModel(data.numUsers(), data.numItems(), 6, 3, 3, 2, 0.5, 0.01);
         Map<String, INDArray> once = train(withDropout, data, trainingContext(9), true);
         Map<String, INDArray> again = train(withDropout, data, trainingContext(9), true);

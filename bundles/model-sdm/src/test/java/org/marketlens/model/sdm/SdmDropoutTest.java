@@ -15,14 +15,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
 import org.marketlens.api.nn.FinalLayerVectors;
 import org.marketlens.api.rec.Query;
 import org.marketlens.api.rec.Recommender;
-import org.marketlens.framework.data.Interactions;
-import org.marketlens.framework.data.InteractionsBuilder;
 import org.marketlens.framework.nn.KernelCheck;
 import org.marketlens.framework.nn.NeuralSettings;
 import org.marketlens.framework.nn.ParameterSnapshot;
@@ -47,28 +44,12 @@ class SdmDropoutTest {
 
     /** Three triples as the trainer lays them out; context slot 0 of every row is padding (mask 0). */
     private static KernelBatch batch(int s, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        int triples = 3;
-        int rows = 2 * triples;
-        int[] users = new int[rows];
-        int[] items = new int[rows];
-        int[] context = new int[rows * s];
-        float[] mask = new float[rows * s];
-        for (int t = 0; t < triples; t++) {
-            int user = random.nextInt(USERS);
-            users[t] = user;
-            users[t + triples] = user;
-            items[t] = random.nextInt(ITEMS);
-            items[t + triples] = random.nextInt(ITEMS);
+        return KernelCheck.triples(USERS, ITEMS, 3, s, seed, (t, random, context, mask) -> {
             for (int k = 0; k < s; k++) {
-                int item = random.nextInt(ITEMS);
-                for (int row : new int[] {t, t + triples}) {
-                    context[row * s + k] = item;
-                    mask[row * s + k] = k == 0 ? 0f : 1f;
-                }
+                context[k] = random.nextInt(ITEMS);
+                mask[k] = k == 0 ? 0f : 1f;
             }
-        }
-        return new KernelBatch(users, items, s, context, mask);
+        });
     }
 
     /**
@@ -115,7 +96,7 @@ class SdmDropoutTest {
      */
     @Test
     void dropoutChangesTrainingButNotServing() {
-        InteractionData data = sequences();
+        InteractionData data = KernelCheck.shortSequences();
         SdmModel withDropout = new SdmModel(data.numUsers(), data.numItems(), 6, 3, 3, 0.01,
                 SdmModel.Activation.TANH, 0.2);
         Map<String, INDArray> once = train(withDropout, data, 9, true);
@@ -169,7 +150,7 @@ class SdmDropoutTest {
     /** The rate is saved with the model; a snapshot from before the option (no "dropout" key) loads with rate 0. */
     @Test
     void snapshotsKeepTheRateAndOldOnesReadAsNoDropout() throws IOException {
-        InteractionData data = sequences();
+        InteractionData data = KernelCheck.shortSequences();
         SdmProvider provider = new SdmProvider();
         Recommender trained = provider.train(data, Map.of("dim", 4, "hops", 2, "contextSize", 3, "dropout", 0.2,
                 "batchSize", 16), trainingContext(3));
@@ -192,17 +173,6 @@ class SdmDropoutTest {
         assertEquals(0.0, ((SdmModel) ((FinalLayerVectors) fromOld).model()).dropout());
         assertArrayEquals(trained.score(q, candidates), fromOld.score(q, candidates), 0f);
         assertEquals(0.0, provider.model(old).dropout(), "a snapshot without the key has no dropout");
-    }
-
-    private static InteractionData sequences() {
-        InteractionsBuilder b = Interactions.builder();
-        SplittableRandom r = new SplittableRandom(5);
-        for (int user = 0; user < 20; user++) {
-            for (int t = 0; t < 2 + user % 7; t++) {
-                b.add("u" + user, "i" + r.nextInt(12), Float.NaN, t, -1);
-            }
-        }
-        return b.build();
     }
 
     private static Map<String, INDArray> train(SdmModel model, InteractionData data, long seed, boolean kernels) {

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.marketlens.framework.nn.KernelCheck;
 import org.marketlens.api.data.InteractionData;
-import org.marketlens.framework.data.Interactions;
-import org.marketlens.framework.data.InteractionsBuilder;
 import org.marketlens.framework.nn.NeuralSettings;
 import org.marketlens.framework.testing.FixedTrainingContext;
 import org.marketlens.loss.bpr.BprLoss;
@@ -31,30 +28,15 @@ class SdmKernelTest {
      * items drawn from small ranges so they repeat; row 1 (and its negative) has only padding, row 2 one valid slot.
      */
     private static KernelBatch batch(int triples, int s, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        int rows = 2 * triples;
-        int[] users = new int[rows];
-        int[] items = new int[rows];
-        int[] context = new int[rows * s];
-        float[] mask = new float[rows * s];
-        for (int t = 0; t < triples; t++) {
-            int user = random.nextInt(USERS);
-            users[t] = user;
-            users[t + triples] = user;
-            items[t] = random.nextInt(ITEMS);
-            items[t + triples] = random.nextInt(ITEMS);
+        return KernelCheck.triples(USERS, ITEMS, triples, s, seed, (t, random, context, mask) -> {
             int valid = t == 1 ? 0 : t == 2 ? 1 : 1 + random.nextInt(s);
             for (int k = 0; k < s; k++) {
                 // Padding sits first (oldest side) and points at any valid index, here item 0 or a random one.
                 boolean real = k >= s - valid;
-                int item = real ? random.nextInt(ITEMS) : (t % 2 == 0 ? 0 : random.nextInt(ITEMS));
-                for (int half : new int[] {t, t + triples}) {
-                    context[half * s + k] = item;
-                    mask[half * s + k] = real ? 1f : 0f;
-                }
+                context[k] = real ? random.nextInt(ITEMS) : (t % 2 == 0 ? 0 : random.nextInt(ITEMS));
+                mask[k] = real ? 1f : 0f;
             }
-        }
-        return new KernelBatch(users, items, s, context, mask);
+        });
     }
 
     private static void check(SdmModel model, KernelBatch batch, long seed, double scale) {
@@ -148,14 +130,7 @@ class SdmKernelTest {
      */
     @Test
     void trainingThroughTheKernelEqualsTheGraph() {
-        InteractionsBuilder b = Interactions.builder();
-        SplittableRandom r = new SplittableRandom(5);
-        for (int user = 0; user < 20; user++) {
-            for (int t = 0; t < 2 + user % 7; t++) {
-                b.add("u" + user, "i" + r.nextInt(12), Float.NaN, t, -1);
-            }
-        }
-        InteractionData data = b.build();
+        InteractionData data = KernelCheck.shortSequences();
         for (int hops = 1; hops <= 3; hops += 2) {
             SdmModel model = new SdmModel(data.numUsers(), data.numItems(), 6, hops, 3, 0.01,
                     SdmModel.Activation.TANH);
