@@ -45,6 +45,8 @@ public final class SdmrProvider implements ModelProvider {
                 new HyperParameter("hops", 4, "SDM hops H, in {1, 2, 3, 4} (MODELS.md §4.4)"),
                 new HyperParameter("contextSize", 5, "SDM context items s (MODELS.md §4.1)"),
                 new HyperParameter("partLambda", 0.0001, "λ of the pre-trained SDP and SDM (MODELS.md §4.8)"),
+                new HyperParameter("partDropout", 0.0,
+                        "training dropout of the pre-trained SDP and SDM, in [0, 1) (A-8; the authors' code uses 0.2)"),
                 new HyperParameter("lambda", 0.0, "L2 weight on the fusion weights w_u"),
                 new HyperParameter("output", "relu", "output activation of Eq. 5.21: relu (as printed) | identity (A-37)"),
                 new HyperParameter("sdpSnapshot", "", "file of a trained SDP to freeze instead of training one"),
@@ -80,6 +82,7 @@ public final class SdmrProvider implements ModelProvider {
             shared.put(k, values.asMap().get(k));
         }
         shared.put("lambda", values.doubleValue("partLambda"));
+        shared.put("dropout", values.doubleValue("partDropout"));
         Map<String, Object> sdmParams = new LinkedHashMap<>(shared);
         sdmParams.put("hops", values.intValue("hops"));
         sdmParams.put("contextSize", values.intValue("contextSize"));

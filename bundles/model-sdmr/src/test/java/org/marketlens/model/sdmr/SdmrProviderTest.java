@@ -2,6 +2,7 @@ package org.marketlens.model.sdmr;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,6 +118,24 @@ class SdmrProviderTest {
             clipped += scores[1][i] > 0 ? 1 : 0;
         }
         assertTrue(clipped >= 2, "the fixture should clip several candidates to a tie at 0, clipped " + clipped);
+    }
+
+    /** partDropout trains both pre-trained parts with dropout: same seed, other scores; a bad rate is refused. */
+    @Test
+    void partDropoutReachesThePretrainedParts() {
+        InteractionData data = sequences();
+        SdmrProvider provider = new SdmrProvider(new SdpProvider(), new SdmProvider());
+        Map<String, Object> params = new LinkedHashMap<>(SMALL);
+        params.put("output", "identity");
+        Query query = new Query(1, InteractionData.NO_GROUP, new int[] {3, 4});
+        int[] items = {0, 4, 5, 11};
+        float[] without = provider.train(data, params, context(1)).score(query, items);
+        assertArrayEquals(without, provider.train(data, params, context(1)).score(query, items), "deterministic per seed");
+        params.put("partDropout", 0.5);
+        float[] with = provider.train(data, params, context(1)).score(query, items);
+        assertFalse(java.util.Arrays.equals(without, with), "dropout 0.5 in the parts changes the trained scores");
+        params.put("partDropout", 1.0);
+        assertThrows(IllegalArgumentException.class, () -> provider.train(data, params, context(1)));
     }
 
     @Test
