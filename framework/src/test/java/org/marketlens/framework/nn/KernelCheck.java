@@ -7,12 +7,15 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.marketlens.api.data.InteractionData;
 import org.marketlens.api.nn.DifferentiableModel;
 import org.marketlens.api.nn.Loss;
 import org.marketlens.api.nn.ParameterSpec;
 import org.marketlens.api.nn.ScoreInputs;
+import org.marketlens.api.rec.Query;
+import org.marketlens.api.rec.Recommender;
 import org.marketlens.api.train.NegativeSampler;
 import org.marketlens.framework.data.Interactions;
 import org.marketlens.framework.data.InteractionsBuilder;
@@ -324,7 +327,7 @@ public final class KernelCheck {
         return parameters;
     }
 
-    /** @return {@code rows} weights uniform in (−1, 1), from {@code seed}: the {@code w} of {@code Σ_r w_r · score_r} */
+    /** @return {@code rows} weights uniform in (−1, 1) from {@code seed}: {@code w} of {@code Σ_r w_r · score_r} */
     public static float[] randomWeights(int rows, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         float[] weights = new float[rows];
@@ -359,6 +362,68 @@ public final class KernelCheck {
             worst = Math.max(worst, largestDifference(e.getValue(), b.get(e.getKey())));
         }
         return worst;
+    }
+
+    /**
+     * Fails unless training with dropout is reproducible from the seed (every entry of every parameter equal) and
+     * differs, in {@code table} by more than {@code threshold}, from training without dropout from the same seed and
+     * from training with dropout from {@code seed + 1} (other masks).
+     *
+     * @param withDropout    trains the model with dropout from a seed
+     * @param withoutDropout trains the dropout-free model from a seed
+     * @return the run with dropout from {@code seed}
+     */
+    public static Map<String, INDArray> assertSeededDropoutTraining(LongFunction<Map<String, INDArray>> withDropout,
+            LongFunction<Map<String, INDArray>> withoutDropout, long seed, String table, double threshold) {
+        Map<String, INDArray> once = withDropout.apply(seed);
+        Map<String, INDArray> again = withDropout.apply(seed);
+        Map<String, INDArray> otherSeed = withDropout.apply(seed + 1);
+        Map<String, INDArray> none = withoutDropout.apply(seed);
+        once.forEach((name, value) -> {
+            double d = largestDifference(value, again.get(name));
+            if (d != 0) {
+                throw new AssertionError(name + " not reproducible from the seed: " + d);
+            }
+        });
+        double changed = largestDifference(once.get(table), none.get(table));
+        if (!(changed > threshold)) {
+            throw new AssertionError("dropout changes training: " + table + " differs by " + changed);
+        }
+        double reseeded = largestDifference(once.get(table), otherSeed.get(table));
+        if (!(reseeded > threshold)) {
+            throw new AssertionError("another seed, other dropout masks: " + table + " differs by " + reseeded);
+        }
+        return once;
+    }
+
+    /**
+     * Fails unless a model trained with dropout serves without it: on every query over all {@code numItems} items
+     * {@code served} is deterministic and equals {@code dropoutFree} (the same parameters without dropout) exactly,
+     * and {@code viaGraph} (served with kernels off) is deterministic and equals it to 1e-5.
+     */
+    public static void assertServedWithoutDropout(Recommender served, Recommender dropoutFree, Recommender viaGraph,
+            List<Query> queries, int numItems) {
+        int[] candidates = new int[numItems];
+        for (int i = 0; i < numItems; i++) {
+            candidates[i] = i;
+        }
+        for (Query q : queries) {
+            float[] first = served.score(q, candidates);
+            assertScores(first, served.score(q, candidates), 0, "serving is deterministic", q);
+            assertScores(dropoutFree.score(q, candidates), first, 0, "serving has no dropout", q);
+            float[] graph = viaGraph.score(q, candidates);
+            assertScores(graph, viaGraph.score(q, candidates), 0, "graph serving is deterministic", q);
+            assertScores(graph, first, 1e-5, "kernel serving equals graph serving", q);
+        }
+    }
+
+    private static void assertScores(float[] expected, float[] actual, double tolerance, String what, Query q) {
+        double d = largestDifference(expected, actual);
+        if (!(d <= tolerance)) {
+            throw new AssertionError(what + ": user " + q.user() + ", context " + Arrays.toString(q.context())
+                    + ": differs by " + d + "\nexpected " + Arrays.toString(expected) + "\nactual   "
+                    + Arrays.toString(actual));
+        }
     }
 
     /**
