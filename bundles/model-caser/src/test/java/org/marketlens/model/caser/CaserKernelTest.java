@@ -1,13 +1,13 @@
 package org.marketlens.model.caser;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.marketlens.framework.nn.KernelCheck.largestDifference;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
@@ -113,33 +113,19 @@ class CaserKernelTest {
     void dropoutChangesTrainingButNotServing() {
         InteractionData data = KernelCheck.shortSequences();
         CaserModel withDropout = new CaserModel(data.numUsers(), data.numItems(), 6, 3, 3, 2, 0.5, 0.01);
-        Map<String, INDArray> once = train(withDropout, data, trainingContext(9), true);
-        Map<String, INDArray> again = train(withDropout, data, trainingContext(9), true);
-        Map<String, INDArray> otherSeed = train(withDropout, data, trainingContext(10), true);
-        Map<String, INDArray> none = train(withDropout.withoutDropout(), data, trainingContext(9), true);
-        for (String name : once.keySet()) {
-            assertEquals(0, largestDifference(once.get(name), again.get(name)), name + " reproducible from the seed");
-        }
-        assertTrue(largestDifference(once.get(CaserModel.FC), none.get(CaserModel.FC)) > 1e-5,
-                "dropout changes training");
-        assertTrue(largestDifference(once.get(CaserModel.FC), otherSeed.get(CaserModel.FC)) > 1e-5,
-                "another seed, other dropout masks");
+        Map<String, INDArray> once = KernelCheck.assertSeededDropoutTraining(
+                seed -> train(withDropout, data, trainingContext(seed), true),
+                seed -> train(withDropout.withoutDropout(), data, trainingContext(seed), true), 9, CaserModel.FC, 1e-5);
 
         Map<String, Object> values = Map.of("numItems", data.numItems());
         Recommender served = new CaserProvider().serve(withDropout, once, values);
         Recommender plain = new CaserProvider().serve(withDropout.withoutDropout(), once, values);
         Recommender graph = KernelCheck.withKernels(false, () -> new CaserProvider().serve(withDropout, once, values));
-        int[] candidates = new int[data.numItems()];
-        for (int i = 0; i < candidates.length; i++) {
-            candidates[i] = i;
-        }
+        List<Query> queries = new ArrayList<>();
         for (int[] history : new int[][] {{4, 5}, {1, 2, 3, 7}, {}}) {
-            Query q = new Query(1, InteractionData.NO_GROUP, history);
-            float[] first = served.score(q, candidates);
-            assertArrayEquals(first, served.score(q, candidates), 0f, "serving is deterministic");
-            assertArrayEquals(plain.score(q, candidates), first, 0f, "serving has no dropout");
-            assertArrayEquals(graph.score(q, candidates), first, 1e-5f, "kernel serving equals graph serving");
+            queries.add(new Query(1, InteractionData.NO_GROUP, history));
         }
+        KernelCheck.assertServedWithoutDropout(served, plain, graph, queries, data.numItems());
     }
 
     /**

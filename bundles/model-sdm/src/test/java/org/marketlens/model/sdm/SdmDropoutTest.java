@@ -11,9 +11,11 @@ import static org.marketlens.framework.nn.KernelCheck.largestDifference;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
@@ -99,18 +101,10 @@ class SdmDropoutTest {
         InteractionData data = KernelCheck.shortSequences();
         SdmModel withDropout = new SdmModel(data.numUsers(), data.numItems(), 6, 3, 3, 0.01,
                 SdmModel.Activation.TANH, 0.2);
-        Map<String, INDArray> once = train(withDropout, data, 9, true);
-        Map<String, INDArray> again = train(withDropout, data, 9, true);
-        Map<String, INDArray> otherSeed = train(withDropout, data, 10, true);
-        Map<String, INDArray> none = train(withDropout.withoutDropout(), data, 9, true);
-        for (String name : once.keySet()) {
-            assertEquals(0, largestDifference(once.get(name), again.get(name)), name + " reproducible from the seed");
-        }
         // Adam's first steps are nearly lr · sign(g) for every entry, so compare a table whose signs dropout flips.
-        assertTrue(largestDifference(once.get(SdmModel.USER_MEMORY), none.get(SdmModel.USER_MEMORY)) > 1e-3,
-                "dropout changes training");
-        assertTrue(largestDifference(once.get(SdmModel.USER_MEMORY), otherSeed.get(SdmModel.USER_MEMORY)) > 1e-3,
-                "another seed, other dropout masks");
+        Map<String, INDArray> once = KernelCheck.assertSeededDropoutTraining(
+                seed -> train(withDropout, data, seed, true),
+                seed -> train(withDropout.withoutDropout(), data, seed, true), 9, SdmModel.USER_MEMORY, 1e-3);
 
         Map<String, INDArray> graph = train(withDropout, data, 9, false);
         Map<String, INDArray> graphNone = train(withDropout.withoutDropout(), data, 9, false);
@@ -123,7 +117,7 @@ class SdmDropoutTest {
         assertTrue(largestDifference(graph.get(SdmModel.USER_MEMORY), graphNone.get(SdmModel.USER_MEMORY)) > 1e-3,
                 "the training graph drops out");
 
-        for (Map<String, INDArray> parameters : java.util.List.of(once, graph)) {
+        for (Map<String, INDArray> parameters : List.of(once, graph)) {
             Map<String, Object> values = Map.of("numItems", data.numItems());
             Recommender served = new SdmProvider().serve(withDropout, parameters, values);
             Recommender plain = new SdmProvider().serve(withDropout.withoutDropout(), parameters, values);
@@ -131,19 +125,11 @@ class SdmDropoutTest {
                     () -> new SdmProvider().serve(withDropout, parameters, values));
             assertEquals(0.0, ((SdmModel) ((FinalLayerVectors) served).model()).dropout(),
                     "SDMR freezes the dropout-free model");
-            int[] candidates = new int[data.numItems()];
-            for (int i = 0; i < candidates.length; i++) {
-                candidates[i] = i;
-            }
+            List<Query> queries = new ArrayList<>();
             for (int[] history : new int[][] {{4, 5}, {1, 2, 3, 7}, {6}}) {
-                Query q = new Query(1, InteractionData.NO_GROUP, history);
-                float[] first = served.score(q, candidates);
-                assertArrayEquals(first, served.score(q, candidates), 0f, "serving is deterministic");
-                assertArrayEquals(plain.score(q, candidates), first, 0f, "serving has no dropout");
-                float[] graphScores = viaGraph.score(q, candidates);
-                assertArrayEquals(graphScores, viaGraph.score(q, candidates), 0f, "graph serving is deterministic");
-                assertArrayEquals(graphScores, first, 1e-5f, "kernel serving equals graph serving");
+                queries.add(new Query(1, InteractionData.NO_GROUP, history));
             }
+            KernelCheck.assertServedWithoutDropout(served, plain, viaGraph, queries, data.numItems());
         }
     }
 

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
@@ -112,33 +113,15 @@ class SdpDropoutTest {
     void dropoutChangesTrainingButNotServing() {
         InteractionData data = SdpModelTest.clustered();
         SdpModel withDropout = new SdpModel(data.numUsers(), data.numItems(), 8, 2, 0.01, true, 0.3);
-        Map<String, INDArray> once = train(withDropout, data, 9);
-        Map<String, INDArray> again = train(withDropout, data, 9);
-        Map<String, INDArray> otherSeed = train(withDropout, data, 10);
-        Map<String, INDArray> none = train(withDropout.withoutDropout(), data, 9);
-        for (String name : once.keySet()) {
-            assertEquals(0, largestDifference(once.get(name), again.get(name)), name + " reproducible from the seed");
-        }
-        assertTrue(largestDifference(once.get(SdpModel.weight(1)), none.get(SdpModel.weight(1))) > 1e-5,
-                "dropout changes training");
-        assertTrue(largestDifference(once.get(SdpModel.weight(1)), otherSeed.get(SdpModel.weight(1))) > 1e-5,
-                "another seed, other dropout masks");
+        Map<String, INDArray> once = KernelCheck.assertSeededDropoutTraining(seed -> train(withDropout, data, seed),
+                seed -> train(withDropout.withoutDropout(), data, seed), 9, SdpModel.weight(1), 1e-5);
 
         Map<String, Object> values = Map.of("numItems", data.numItems());
         Recommender served = new SdpProvider().serve(withDropout, once, values);
         Recommender plain = new SdpProvider().serve(withDropout.withoutDropout(), once, values);
         Recommender graph = KernelCheck.withKernels(false, () -> new SdpProvider().serve(withDropout, once, values));
-        int[] candidates = new int[data.numItems()];
-        for (int i = 0; i < candidates.length; i++) {
-            candidates[i] = i;
-        }
-        for (int user : new int[] {0, 3, 7}) {
-            float[] first = served.score(Query.of(user), candidates);
-            assertArrayEquals(first, served.score(Query.of(user), candidates), 0f, "serving is deterministic");
-            assertArrayEquals(plain.score(Query.of(user), candidates), first, 0f, "serving has no dropout");
-            assertArrayEquals(graph.score(Query.of(user), candidates), first, 1e-5f,
-                    "kernel serving equals graph serving");
-        }
+        KernelCheck.assertServedWithoutDropout(served, plain, graph, List.of(Query.of(0), Query.of(3), Query.of(7)),
+                data.numItems());
     }
 
     /** The hyper-parameter: default 0, rejected outside [0, 1), persisted, and absent from old snapshots = 0. */
