@@ -194,7 +194,8 @@ public final class KernelCheck {
      * Fails unless the kernel equals the graph ({@link #compare}, worst below 1e-4) on every batch at every scale;
      * prints each worst difference so the margins show in the build log.
      *
-     * @param seed the first seed; each (batch, scale) pair takes the next
+     * @param label names the model (and its configuration) in the printed lines and in the failure
+     * @param seed  the first seed; each (batch, scale) pair takes the next
      */
     public static void assertEqualsGraph(String label, KernelModel model, List<KernelBatch> batches, long seed,
             double... scales) {
@@ -202,7 +203,7 @@ public final class KernelCheck {
             for (double scale : scales) {
                 Result r = compare(model, batch, seed++, scale);
                 if (!(r.worst() < 1e-4)) {
-                    throw new AssertionError(batch.rows() + " rows, scale " + scale + ": " + r);
+                    throw new AssertionError(label + " " + batch.rows() + " rows, scale " + scale + ": " + r);
                 }
                 System.out.printf("%s kernel vs graph, %d rows, scale %.0f: worst %.2e%n", label, batch.rows(), scale,
                         r.worst());
