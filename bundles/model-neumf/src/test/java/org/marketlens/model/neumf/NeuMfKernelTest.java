@@ -1,46 +1,29 @@
 package org.marketlens.model.neumf;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.OptionalDouble;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
-import org.marketlens.api.nn.Loss;
-import org.marketlens.api.train.NegativeSampler;
 import org.marketlens.framework.data.Interactions;
 import org.marketlens.framework.data.InteractionsBuilder;
 import org.marketlens.framework.nn.KernelCheck;
 import org.marketlens.framework.nn.NeuralSettings;
 import org.marketlens.framework.nn.kernel.KernelBatch;
 import org.marketlens.framework.testing.FixedTrainingContext;
-import org.marketlens.framework.testing.RejectionSampler;
 import org.marketlens.loss.bpr.BprLoss;
 
 class NeuMfKernelTest {
-    /** Repeated users and items (scatter-adds of one row from several rows), and a spread of other rows. */
-    private static final KernelBatch REPEATED = new KernelBatch(new int[] {0, 0, 3, 0, 3, 1},
-            new int[] {2, 2, 5, 6, 2, 0});
-    private static final KernelBatch SPREAD = new KernelBatch(new int[] {4, 1, 2, 0, 3, 4, 2, 1, 0, 3, 4},
-            new int[] {6, 0, 1, 3, 4, 5, 2, 6, 1, 0, 3});
     /**
-     * Three rows: the first worker gets one. (A batch of one row fails in the graph itself, ND4J M1.1's
-     * strided_slice_bp on NeuMF's [1, 2d] column halves.)
+     * {@link KernelCheck#PAIR_BATCHES} (repeated users and items, then a spread of other rows) and three rows, where
+     * the first worker gets one. (A batch of one row fails in the graph itself, ND4J M1.1's strided_slice_bp on
+     * NeuMF's [1, 2d] column halves.)
      */
-    private static final KernelBatch SMALL = new KernelBatch(new int[] {2, 2, 0}, new int[] {4, 1, 4});
+    private static final List<KernelBatch> BATCHES = List.of(KernelCheck.PAIR_BATCHES.get(0),
+            KernelCheck.PAIR_BATCHES.get(1), new KernelBatch(new int[] {2, 2, 0}, new int[] {4, 1, 4}));
 
     private static void assertMatches(NeuMfModel model, String what) {
-        long seed = 5;
-        double worst = 0;
-        for (KernelBatch batch : new KernelBatch[] {REPEATED, SPREAD, SMALL}) {
-            // scale 10 gives logits of tens to hundreds and a different set of rectified units
-            for (double scale : new double[] {1, 10}) {
-                KernelCheck.Result r = KernelCheck.compare(model, batch, seed++, scale);
-                assertTrue(r.worst() < 1e-4, what + ", " + batch.rows() + " rows, scale " + scale + ": " + r);
-                worst = Math.max(worst, r.worst());
-            }
-        }
-        System.out.printf("NeuMF kernel vs graph, %s: worst relative difference %.2e%n", what, worst);
+        // seeds 5.., scale 10 gives logits of tens to hundreds and a different set of rectified units
+        KernelCheck.assertEqualsGraph("NeuMF, " + what + ",", model, BATCHES, 5, 1, 10);
     }
 
     @Test
@@ -77,9 +60,7 @@ class NeuMfKernelTest {
     }
 
     private static FixedTrainingContext context() {
-        return new FixedTrainingContext(9, 2, 2).with(Loss.class, "BPR", new BprLoss())
-                .with(NegativeSampler.class, "uniform", new RejectionSampler())
-                .validation(r -> OptionalDouble.empty());
+        return KernelCheck.trainingContext(9, new BprLoss());
     }
 
     /** Two taste clusters of 30 users over 20 items each. */

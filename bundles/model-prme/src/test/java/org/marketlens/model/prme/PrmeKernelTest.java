@@ -1,21 +1,12 @@
 package org.marketlens.model.prme;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.OptionalDouble;
-import java.util.SplittableRandom;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
-import org.marketlens.api.nn.Loss;
-import org.marketlens.api.train.NegativeSampler;
-import org.marketlens.framework.data.Interactions;
-import org.marketlens.framework.data.InteractionsBuilder;
 import org.marketlens.framework.nn.KernelCheck;
 import org.marketlens.framework.nn.NeuralSettings;
 import org.marketlens.framework.nn.kernel.KernelBatch;
-import org.marketlens.framework.nn.kernel.KernelTraining;
 import org.marketlens.framework.testing.FixedTrainingContext;
-import org.marketlens.framework.testing.RejectionSampler;
 import org.marketlens.loss.bpr.BprLoss;
 
 class PrmeKernelTest {
@@ -49,11 +40,9 @@ class PrmeKernelTest {
             for (double alpha : new double[] {0.2, 0.8}) {
                 PrmeModel model = new PrmeModel(5, 7, 8, s, alpha, 0.01);
                 // scale 300 makes the rows of order 3 (distances of order 100), where relative float error shows.
-                for (double scale : new double[] {1, 300}) {
-                    KernelCheck.Result r = KernelCheck.compare(model, batch(s), seed++, scale);
-                    assertTrue(r.worst() < 1e-4, "s " + s + ", α " + alpha + ", scale " + scale + ": " + r);
-                    System.out.printf("PRME kernel vs graph, s %d, alpha %.1f, scale %.0f: worst %.2e%n", s, alpha, scale, r.worst());
-                }
+                KernelCheck.assertEqualsGraph("PRME, s " + s + ", α " + alpha + ",", model, List.of(batch(s)), seed,
+                        1, 300);
+                seed += 2;
             }
         }
     }
@@ -65,14 +54,7 @@ class PrmeKernelTest {
      */
     @Test
     void trainingThroughTheKernelEqualsTheGraph() {
-        InteractionsBuilder b = Interactions.builder();
-        SplittableRandom r = new SplittableRandom(5);
-        for (int user = 0; user < 20; user++) {
-            for (int t = 0; t < 2 + user % 7; t++) {
-                b.add("u" + user, "i" + r.nextInt(12), Float.NaN, t, -1);
-            }
-        }
-        InteractionData data = b.build();
+        InteractionData data = KernelCheck.shortSequences();
         for (int s : new int[] {1, 3}) {
             PrmeModel model = new PrmeModel(data.numUsers(), data.numItems(), 6, s, 0.5, 0.01);
             KernelCheck.Training training = KernelCheck.compareTraining("PRME", model, data,
@@ -84,8 +66,6 @@ class PrmeKernelTest {
     }
 
     private static FixedTrainingContext context() {
-        return new FixedTrainingContext(9, 2, 2).with(Loss.class, "BPR", new BprLoss())
-                .with(NegativeSampler.class, "uniform", new RejectionSampler())
-                .validation(x -> OptionalDouble.empty());
+        return KernelCheck.trainingContext(9, new BprLoss());
     }
 }

@@ -1,21 +1,12 @@
 package org.marketlens.model.transrec;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.OptionalDouble;
-import java.util.SplittableRandom;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
-import org.marketlens.api.nn.Loss;
-import org.marketlens.api.train.NegativeSampler;
-import org.marketlens.framework.data.Interactions;
-import org.marketlens.framework.data.InteractionsBuilder;
 import org.marketlens.framework.nn.KernelCheck;
 import org.marketlens.framework.nn.NeuralSettings;
 import org.marketlens.framework.nn.kernel.KernelBatch;
-import org.marketlens.framework.nn.kernel.KernelTraining;
 import org.marketlens.framework.testing.FixedTrainingContext;
-import org.marketlens.framework.testing.RejectionSampler;
 import org.marketlens.loss.bpr.BprLoss;
 
 class TransRecKernelTest {
@@ -30,13 +21,8 @@ class TransRecKernelTest {
     @Test
     void kernelEqualsGraph() {
         TransRecModel model = new TransRecModel(5, 7, 8, 0.01);
-        long seed = 3;
-        // scale 300 makes the rows of order 3 (distances of order 10), where relative float error shows.
-        for (double scale : new double[] {1, 300}) {
-            KernelCheck.Result r = KernelCheck.compare(model, BATCH, seed++, scale);
-            assertTrue(r.worst() < 1e-4, "scale " + scale + ": " + r);
-            System.out.printf("TransRec kernel vs graph, scale %.0f: worst %.2e%n", scale, r.worst());
-        }
+        // seeds 3 and 4; scale 300 makes the rows of order 3 (distances of order 10), where relative float error shows.
+        KernelCheck.assertEqualsGraph("TransRec", model, List.of(BATCH), 3, 1, 300);
     }
 
     /**
@@ -46,14 +32,7 @@ class TransRecKernelTest {
      */
     @Test
     void trainingThroughTheKernelEqualsTheGraph() {
-        InteractionsBuilder b = Interactions.builder();
-        SplittableRandom r = new SplittableRandom(5);
-        for (int user = 0; user < 20; user++) {
-            for (int t = 0; t < 2 + user % 7; t++) {
-                b.add("u" + user, "i" + r.nextInt(12), Float.NaN, t, -1);
-            }
-        }
-        InteractionData data = b.build();
+        InteractionData data = KernelCheck.shortSequences();
         TransRecModel model = new TransRecModel(data.numUsers(), data.numItems(), 6, 0.01);
         KernelCheck.Training training = KernelCheck.compareTraining("TransRec", model, data,
                 new NeuralSettings(0.001, 16, 2), TransRecKernelTest::context);
@@ -63,8 +42,6 @@ class TransRecKernelTest {
     }
 
     private static FixedTrainingContext context() {
-        return new FixedTrainingContext(9, 2, 2).with(Loss.class, "BPR", new BprLoss())
-                .with(NegativeSampler.class, "uniform", new RejectionSampler())
-                .validation(x -> OptionalDouble.empty());
+        return KernelCheck.trainingContext(9, new BprLoss());
     }
 }
