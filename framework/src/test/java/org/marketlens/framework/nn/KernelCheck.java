@@ -191,6 +191,22 @@ public final class KernelCheck {
     }
 
     /**
+     * Training data for pair models' kernel training tests: two taste clusters, users 0–29 over items 0–19 and
+     * users 30–59 over items 20–39, 12 interactions each drawn uniformly (from seed 7) within the user's cluster.
+     */
+    public static InteractionData clustered() {
+        InteractionsBuilder b = Interactions.builder();
+        SplittableRandom r = new SplittableRandom(7);
+        for (int user = 0; user < 60; user++) {
+            int base = user < 30 ? 0 : 20;
+            for (int t = 0; t < 12; t++) {
+                b.add("u" + user, "i" + (base + r.nextInt(20)), Float.NaN, t, -1);
+            }
+        }
+        return b.build();
+    }
+
+    /**
      * Fails unless the kernel equals the graph ({@link #compare}, worst below 1e-4) on every batch at every scale;
      * prints each worst difference so the margins show in the build log.
      *

@@ -12,8 +12,6 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
 import org.marketlens.api.rec.Query;
-import org.marketlens.framework.data.Interactions;
-import org.marketlens.framework.data.InteractionsBuilder;
 import org.marketlens.framework.nn.KernelCheck;
 import org.marketlens.framework.nn.NeuralSettings;
 import org.marketlens.framework.nn.Nd4jRuntime;
@@ -114,7 +112,7 @@ class CmnKernelTest {
      */
     @Test
     void trainingThroughTheKernelEqualsTheGraph() {
-        InteractionData train = clustered();
+        InteractionData train = KernelCheck.clustered();
         INDArray table = Neighbourhoods.build(train, 5, 1);
         NeuralSettings settings = new NeuralSettings(0.001, 64, 2);
         for (int hops = 1; hops <= 2; hops++) {
@@ -148,18 +146,5 @@ class CmnKernelTest {
 
     private static FixedTrainingContext context() {
         return KernelCheck.trainingContext(9, new BprLoss());
-    }
-
-    /** Two taste clusters of 30 users over 20 items each. */
-    private static InteractionData clustered() {
-        InteractionsBuilder b = Interactions.builder();
-        SplittableRandom r = new SplittableRandom(7);
-        for (int user = 0; user < 60; user++) {
-            int base = user < 30 ? 0 : 20;
-            for (int t = 0; t < 12; t++) {
-                b.add("u" + user, "i" + (base + r.nextInt(20)), Float.NaN, t, -1);
-            }
-        }
-        return b.build();
     }
 }

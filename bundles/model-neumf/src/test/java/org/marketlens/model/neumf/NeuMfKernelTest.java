@@ -1,11 +1,8 @@
 package org.marketlens.model.neumf;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
-import org.marketlens.framework.data.Interactions;
-import org.marketlens.framework.data.InteractionsBuilder;
 import org.marketlens.framework.nn.KernelCheck;
 import org.marketlens.framework.nn.NeuralSettings;
 import org.marketlens.framework.nn.kernel.KernelBatch;
@@ -47,7 +44,7 @@ class NeuMfKernelTest {
      */
     @Test
     void trainingThroughTheKernelEqualsTheGraph() {
-        InteractionData train = clustered();
+        InteractionData train = KernelCheck.clustered();
         // each part once, the towers with 2 layers, so the gradient between layers is trained through too
         for (NeuMfModel.Part part : NeuMfModel.Part.values()) {
             int layers = part == NeuMfModel.Part.GMF ? 1 : 2;
@@ -61,18 +58,5 @@ class NeuMfKernelTest {
 
     private static FixedTrainingContext context() {
         return KernelCheck.trainingContext(9, new BprLoss());
-    }
-
-    /** Two taste clusters of 30 users over 20 items each. */
-    private static InteractionData clustered() {
-        InteractionsBuilder b = Interactions.builder();
-        SplittableRandom r = new SplittableRandom(7);
-        for (int user = 0; user < 60; user++) {
-            int base = user < 30 ? 0 : 20;
-            for (int t = 0; t < 12; t++) {
-                b.add("u" + user, "i" + (base + r.nextInt(20)), Float.NaN, t, -1);
-            }
-        }
-        return b.build();
     }
 }
