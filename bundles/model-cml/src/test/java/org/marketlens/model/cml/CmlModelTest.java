@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
 import org.marketlens.api.data.Split;
@@ -18,13 +17,12 @@ import org.marketlens.api.nn.Loss;
 import org.marketlens.api.rec.Query;
 import org.marketlens.api.rec.Recommender;
 import org.marketlens.api.train.NegativeSampler;
-import org.marketlens.framework.data.Interactions;
-import org.marketlens.framework.data.InteractionsBuilder;
 import org.marketlens.framework.data.LeaveOneOutSplitter;
 import org.marketlens.framework.eval.HitRate;
 import org.marketlens.framework.eval.Ndcg;
 import org.marketlens.framework.eval.RankingEvaluation;
 import org.marketlens.framework.nn.GradientCheck;
+import org.marketlens.framework.nn.KernelCheck;
 import org.marketlens.framework.nn.Nd4jRuntime;
 import org.marketlens.framework.nn.SameDiffRecommender;
 import org.marketlens.framework.testing.FixedTrainingContext;
@@ -62,15 +60,7 @@ class CmlModelTest {
 
     @Test
     void learnsTasteClustersAndRoundTrips() throws IOException {
-        InteractionsBuilder b = Interactions.builder();
-        SplittableRandom r = new SplittableRandom(7);
-        for (int user = 0; user < 60; user++) {
-            int base = user < 30 ? 0 : 20;
-            for (int t = 0; t < 12; t++) {
-                b.add("u" + user, "i" + (base + r.nextInt(20)), Float.NaN, t, -1);
-            }
-        }
-        InteractionData data = b.build();
+        InteractionData data = KernelCheck.clustered();
         Split split = new LeaveOneOutSplitter(10).split(data, "loo-sampled", 3);
         RankingEvaluation eval = new RankingEvaluation(List.of(new Ndcg(5), new HitRate(5)), TieRule.PESSIMISTIC);
         FixedTrainingContext ctx = new FixedTrainingContext(5, 25, 5)

@@ -30,6 +30,7 @@ import org.marketlens.framework.eval.HitRate;
 import org.marketlens.framework.eval.Ndcg;
 import org.marketlens.framework.eval.RankingEvaluation;
 import org.marketlens.framework.nn.GradientCheck;
+import org.marketlens.framework.nn.KernelCheck;
 import org.marketlens.framework.nn.Nd4jRuntime;
 import org.marketlens.framework.nn.SameDiffRecommender;
 import org.marketlens.framework.testing.FixedTrainingContext;
@@ -167,15 +168,7 @@ class CmnModelTest {
 
     @Test
     void learnsTasteClustersAndRoundTripsWithItsNeighbourhoods() throws IOException {
-        InteractionsBuilder b = Interactions.builder();
-        SplittableRandom r = new SplittableRandom(7);
-        for (int user = 0; user < 60; user++) {
-            int base = user < 30 ? 0 : 20;
-            for (int t = 0; t < 12; t++) {
-                b.add("u" + user, "i" + (base + r.nextInt(20)), Float.NaN, t, -1);
-            }
-        }
-        Split split = new LeaveOneOutSplitter(10).split(b.build(), "loo-sampled", 3);
+        Split split = new LeaveOneOutSplitter(10).split(KernelCheck.clustered(), "loo-sampled", 3);
         RankingEvaluation eval = new RankingEvaluation(List.of(new Ndcg(5), new HitRate(5)), TieRule.PESSIMISTIC);
         FixedTrainingContext ctx = new FixedTrainingContext(5, 3, 3)
                 .with(Loss.class, "BPR", new BprLoss()).with(NegativeSampler.class, "uniform", new RejectionSampler())

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.SplittableRandom;
 import org.marketlens.api.data.InteractionData;
 import org.marketlens.api.data.Split;
 import org.marketlens.api.eval.TieRule;
@@ -19,13 +18,12 @@ import org.marketlens.api.nn.Loss;
 import org.marketlens.api.rec.Query;
 import org.marketlens.api.rec.Recommender;
 import org.marketlens.api.train.NegativeSampler;
-import org.marketlens.framework.data.Interactions;
-import org.marketlens.framework.data.InteractionsBuilder;
 import org.marketlens.framework.data.LeaveOneOutSplitter;
 import org.marketlens.framework.eval.HitRate;
 import org.marketlens.framework.eval.Ndcg;
 import org.marketlens.framework.eval.RankingEvaluation;
 import org.marketlens.framework.nn.GradientCheck;
+import org.marketlens.framework.nn.KernelCheck;
 import org.marketlens.framework.testing.FixedTrainingContext;
 import org.marketlens.framework.testing.RejectionSampler;
 import org.marketlens.loss.apr.AprLoss;
@@ -34,19 +32,6 @@ import org.junit.jupiter.api.Test;
 
 class MfBprProviderTest {
     private static final NegativeSampler UNIFORM = new RejectionSampler();
-
-    /** Two taste clusters: users 0..29 like items 0..19, users 30..59 like items 20..39. */
-    private static InteractionData clustered() {
-        InteractionsBuilder b = Interactions.builder();
-        SplittableRandom r = new SplittableRandom(7);
-        for (int u = 0; u < 60; u++) {
-            int base = u < 30 ? 0 : 20;
-            for (int t = 0; t < 12; t++) {
-                b.add("u" + u, "i" + (base + r.nextInt(20)), Float.NaN, t, -1);
-            }
-        }
-        return b.build();
-    }
 
     @Test
     void bprGradientsMatchFiniteDifferences() {
@@ -66,7 +51,7 @@ class MfBprProviderTest {
 
     @Test
     void learnsTasteClustersAndKeepsBestCheckpoint() throws IOException {
-        InteractionData data = clustered();
+        InteractionData data = KernelCheck.clustered();
         Split split = new LeaveOneOutSplitter(10).split(data, "loo-sampled", 3);
         RankingEvaluation eval = new RankingEvaluation(List.of(new Ndcg(5), new HitRate(5)), TieRule.PESSIMISTIC);
         FixedTrainingContext ctx = new FixedTrainingContext(5, 30, 5)
@@ -89,7 +74,7 @@ class MfBprProviderTest {
 
     @Test
     void aprKeepsThePretrainedCheckpointWhenAdversarialEpochsDoNotImproveValidation() {
-        InteractionData data = clustered();
+        InteractionData data = KernelCheck.clustered();
         int[] calls = {0};
         // 2 pre-training epochs score 0.1 and 0.5; the pre-trained start of APR scores 0.9; APR epochs score less.
         double[] values = {0.1, 0.5, 0.9, 0.3, 0.2};
@@ -106,7 +91,7 @@ class MfBprProviderTest {
 
     @Test
     void rejectsUnknownHyperParameterAndMissingLoss() {
-        InteractionData data = clustered();
+        InteractionData data = KernelCheck.clustered();
         FixedTrainingContext ctx = new FixedTrainingContext(1, 1, 1).with(NegativeSampler.class, "uniform", UNIFORM);
         MfBprProvider provider = new MfBprProvider();
         assertThrows(IllegalArgumentException.class, () -> provider.train(data, Map.of("dimension", 8), ctx));

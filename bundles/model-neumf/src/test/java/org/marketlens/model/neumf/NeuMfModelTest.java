@@ -14,20 +14,18 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.marketlens.api.data.InteractionData;
 import org.marketlens.api.data.Split;
 import org.marketlens.api.eval.TieRule;
 import org.marketlens.api.nn.Loss;
 import org.marketlens.api.rec.Query;
 import org.marketlens.api.rec.Recommender;
 import org.marketlens.api.train.NegativeSampler;
-import org.marketlens.framework.data.Interactions;
-import org.marketlens.framework.data.InteractionsBuilder;
 import org.marketlens.framework.data.LeaveOneOutSplitter;
 import org.marketlens.framework.eval.HitRate;
 import org.marketlens.framework.eval.Ndcg;
 import org.marketlens.framework.eval.RankingEvaluation;
 import org.marketlens.framework.nn.GradientCheck;
+import org.marketlens.framework.nn.KernelCheck;
 import org.marketlens.framework.nn.Nd4jRuntime;
 import org.marketlens.framework.nn.PartTrainingContext;
 import org.marketlens.framework.nn.SameDiffRecommender;
@@ -226,15 +224,6 @@ class NeuMfModelTest {
 
     /** Two taste clusters of 30 users over 20 items each. */
     private static Split clusteredSplit() {
-        InteractionsBuilder b = Interactions.builder();
-        SplittableRandom r = new SplittableRandom(7);
-        for (int user = 0; user < 60; user++) {
-            int base = user < 30 ? 0 : 20;
-            for (int t = 0; t < 12; t++) {
-                b.add("u" + user, "i" + (base + r.nextInt(20)), Float.NaN, t, -1);
-            }
-        }
-        InteractionData data = b.build();
-        return new LeaveOneOutSplitter(10).split(data, "loo-sampled", 3);
+        return new LeaveOneOutSplitter(10).split(KernelCheck.clustered(), "loo-sampled", 3);
     }
 }

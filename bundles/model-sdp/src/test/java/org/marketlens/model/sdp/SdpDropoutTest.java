@@ -111,7 +111,7 @@ class SdpDropoutTest {
      */
     @Test
     void dropoutChangesTrainingButNotServing() {
-        InteractionData data = SdpModelTest.clustered();
+        InteractionData data = KernelCheck.clustered();
         SdpModel withDropout = new SdpModel(data.numUsers(), data.numItems(), 8, 2, 0.01, true, 0.3);
         Map<String, INDArray> once = KernelCheck.assertSeededDropoutTraining(seed -> train(withDropout, data, seed),
                 seed -> train(withDropout.withoutDropout(), data, seed), 9, SdpModel.weight(1), 1e-5);
@@ -140,7 +140,7 @@ class SdpDropoutTest {
             assertThrows(IllegalArgumentException.class, () -> provider.model(values), "dropout " + bad);
         }
 
-        InteractionData data = SdpModelTest.clustered();
+        InteractionData data = KernelCheck.clustered();
         Recommender trained = provider.train(data, Map.of("dim", 8, "dropout", 0.2), context(3));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         trained.save(bytes);

@@ -55,7 +55,7 @@ class SdpKernelTest {
      */
     @Test
     void trainingThroughTheKernelEqualsTheGraph() {
-        InteractionData train = SdpModelTest.clustered();
+        InteractionData train = KernelCheck.clustered();
         for (int layers = 1; layers <= 2; layers++) {
             SdpModel model = new SdpModel(train.numUsers(), train.numItems(), 8, layers, 0.01);
             KernelCheck.compareTraining("SDP", model, train, new NeuralSettings(0.001, 64, 2), SdpKernelTest::context)

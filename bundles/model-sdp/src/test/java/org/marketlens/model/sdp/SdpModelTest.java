@@ -13,9 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.marketlens.api.data.InteractionData;
 import org.marketlens.api.data.Split;
 import org.marketlens.api.eval.TieRule;
 import org.marketlens.api.nn.FinalLayerVectors;
@@ -23,13 +21,12 @@ import org.marketlens.api.nn.Loss;
 import org.marketlens.api.rec.Query;
 import org.marketlens.api.rec.Recommender;
 import org.marketlens.api.train.NegativeSampler;
-import org.marketlens.framework.data.Interactions;
-import org.marketlens.framework.data.InteractionsBuilder;
 import org.marketlens.framework.data.LeaveOneOutSplitter;
 import org.marketlens.framework.eval.HitRate;
 import org.marketlens.framework.eval.Ndcg;
 import org.marketlens.framework.eval.RankingEvaluation;
 import org.marketlens.framework.nn.GradientCheck;
+import org.marketlens.framework.nn.KernelCheck;
 import org.marketlens.framework.nn.Nd4jRuntime;
 import org.marketlens.framework.nn.SameDiffRecommender;
 import org.marketlens.framework.testing.FixedTrainingContext;
@@ -85,22 +82,9 @@ class SdpModelTest {
         }
     }
 
-    /** Two taste clusters: users 0..29 like items 0..19, users 30..59 like items 20..39. */
-    static InteractionData clustered() {
-        InteractionsBuilder b = Interactions.builder();
-        SplittableRandom r = new SplittableRandom(7);
-        for (int u = 0; u < 60; u++) {
-            int base = u < 30 ? 0 : 20;
-            for (int t = 0; t < 12; t++) {
-                b.add("u" + u, "i" + (base + r.nextInt(20)), Float.NaN, t, -1);
-            }
-        }
-        return b.build();
-    }
-
     @Test
     void learnsTasteClustersExposesFinalVectorsAndRoundTrips() throws IOException {
-        Split split = new LeaveOneOutSplitter(10).split(clustered(), "loo-sampled", 3);
+        Split split = new LeaveOneOutSplitter(10).split(KernelCheck.clustered(), "loo-sampled", 3);
         RankingEvaluation eval = new RankingEvaluation(List.of(new Ndcg(5), new HitRate(5)), TieRule.PESSIMISTIC);
         FixedTrainingContext ctx = new FixedTrainingContext(5, 25, 5)
                 .with(Loss.class, "BPR", new BprLoss())
@@ -126,7 +110,8 @@ class SdpModelTest {
         SdpProvider provider = new SdpProvider();
         FixedTrainingContext ctx = new FixedTrainingContext(1, 1, 1).with(NegativeSampler.class, "uniform", UNIFORM)
                 .with(Loss.class, "BPR", new BprLoss());
-        assertThrows(IllegalArgumentException.class, () -> provider.train(clustered(), Map.of("depth", 2), ctx));
+        assertThrows(IllegalArgumentException.class,
+                () -> provider.train(KernelCheck.clustered(), Map.of("depth", 2), ctx));
         assertThrows(IllegalArgumentException.class, () -> new SdpModel(2, 2, 4, 4, 0));
     }
 }
