@@ -10,10 +10,10 @@ import org.marketlens.framework.nn.BatchRows;
 import org.marketlens.framework.nn.kernel.KernelModel;
 import org.marketlens.framework.nn.kernel.ScoreKernel;
 import org.marketlens.framework.nn.layers.Affine;
+import org.marketlens.framework.nn.layers.InvertedDropout;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.ops.random.custom.DistributionUniform;
 
 /**
  * Caser (Tang and Wang 2018), the CNN baseline of MODELS.md §4.7 ("CNN with horizontal and vertical filters over the
@@ -186,11 +186,7 @@ final class CaserModel implements KernelModel {
                 : sd.concat(1, pooled.toArray(new SDVariable[0]));                          // [b, L·n_h]
 
         SDVariable features = sd.concat(1, verticalOut, horizontalOut);
-        if (dropout > 0) {
-            SDVariable uniform = new DistributionUniform(sd, sd.shape(features), 0.0, 1.0, features.dataType())
-                    .outputVariable();
-            features = features.mul(sd.math().floor(uniform.add(1 - dropout))).div(1 - dropout);
-        }
+        features = InvertedDropout.apply(sd, features, dropout);
         SDVariable z = sd.nn().relu(Affine.of(sd, params.get(FC), params.get(FC_BIAS)).apply(features), 0); // [b, d]
         SDVariable x = sd.concat(1, z, user);                                                // [b, 2d]
         SDVariable w2 = output.get(SDIndex.all(), SDIndex.interval(0, 2 * dim));

@@ -8,6 +8,7 @@ import org.marketlens.api.nn.ParameterView;
 import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.nn.TrainingInputs;
 import org.marketlens.framework.nn.layers.Affine;
+import org.marketlens.framework.nn.layers.InvertedDropout;
 import org.marketlens.framework.nn.layers.MaskedSoftmin;
 import org.marketlens.framework.nn.layers.RowLookup;
 import org.marketlens.framework.nn.layers.SignedDistance;
@@ -17,7 +18,6 @@ import org.marketlens.framework.nn.kernel.KernelModel;
 import org.marketlens.framework.nn.kernel.FinalLayerKernel;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.ops.random.custom.DistributionUniform;
 
 /**
  * SDM with H hops (Eq. 5.7–5.19; MODELS.md §4.3–4.4). Memories {@code U_in, V_in, U_out, V_out}; input query
@@ -167,18 +167,18 @@ final class SdmModel implements FinalLayerModel, KernelModel {
         SDVariable contextIn = context.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0, dim));
         SDVariable contextOut = context.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(dim, 2 * dim));
 
-        SDVariable q = drop(sd, f(sd, Affine.of(sd, params.get(W_A), params.get(B_A))
-                .apply(sd.concat(1, uIn, vIn))));                                                 // 5.7
-        SDVariable p = drop(sd, f(sd, Affine.of(sd, params.get(W_B), params.get(B_B))
-                .apply(sd.concat(1, uOut, vOut))));                                               // 5.8
+        SDVariable q = InvertedDropout.apply(sd, f(sd, Affine.of(sd, params.get(W_A), params.get(B_A))
+                .apply(sd.concat(1, uIn, vIn))), dropout);                                        // 5.7
+        SDVariable p = InvertedDropout.apply(sd, f(sd, Affine.of(sd, params.get(W_B), params.get(B_B))
+                .apply(sd.concat(1, uOut, vOut))), dropout);                                      // 5.8
         Affine[] c = Affine.of(sd, params.get(W_C), params.get(B_C)).split(dim, dim, 2 * dim);
         Affine[] d = Affine.of(sd, params.get(W_D), params.get(B_D)).split(dim, dim, 2 * dim);
         // Hop-invariant parts (weights and p are shared by all hops): W_c's context block with b_c, the output terms
         // and the mask's terms. Each op saved here is saved per hop: SameDiff's cost per op dominates (issue 6).
         SDVariable contextKeys = c[1].applyLinearToRows(contextIn, dim, dim, contextSize).add(c[0].bias());
         MaskedSoftmin.Mask mask = MaskedSoftmin.prepare(sd, in.contextMask(), contextKeys.dataType());
-        SDVariable r = drop(sd, f(sd, sd.expandDims(d[0].apply(p), 1).add(d[1].applyLinearToRows(contextOut, dim,
-                dim, contextSize))));
+        SDVariable r = InvertedDropout.apply(sd, f(sd, sd.expandDims(d[0].apply(p), 1)
+                .add(d[1].applyLinearToRows(contextOut, dim, dim, contextSize))), dropout);
         SDVariable outputs = SignedDistance.perDimension(sd, r);                                  // square(r_k)
         Affine gate = hops > 1 ? Affine.of(sd, params.get(W_G), params.get(B_G)) : null;
         List<SDVariable> attention = new ArrayList<>();
@@ -189,7 +189,8 @@ final class SdmModel implements FinalLayerModel, KernelModel {
                 SDVariable g = sd.nn().sigmoid(gate.apply(q));                                   // 5.14
                 q = e.add(g.mul(q.sub(e)));                                   // 5.15: (1 − g) ⊙ e + g ⊙ q
             }
-            SDVariable hidden = drop(sd, f(sd, sd.expandDims(c[0].applyLinear(q), 1).add(contextKeys)));
+            SDVariable hidden = InvertedDropout.apply(sd,
+                    f(sd, sd.expandDims(c[0].applyLinear(q), 1).add(contextKeys)), dropout);
             SDVariable z = sd.squaredNorm(hidden, false, 2);                                     // 5.9, 5.17
             SDVariable a = MaskedSoftmin.weights(sd, z, mask);                                    // 5.10, 5.16
             e = MaskedSoftmin.pool(sd, a, outputs);                                               // 5.13, 5.19
@@ -201,15 +202,6 @@ final class SdmModel implements FinalLayerModel, KernelModel {
 
     private SDVariable f(SameDiff sd, SDVariable x) {
         return activation == Activation.TANH ? sd.math().tanh(x) : x;
-    }
-
-    /** Inverted dropout with a fresh mask of x's runtime shape; x itself when p = 0. */
-    private SDVariable drop(SameDiff sd, SDVariable x) {
-        if (dropout == 0) {
-            return x;
-        }
-        SDVariable uniform = new DistributionUniform(sd, sd.shape(x), 0.0, 1.0, x.dataType()).outputVariable();
-        return x.mul(sd.math().floor(uniform.add(1 - dropout))).div(1 - dropout);
     }
 
     /** @return {@code e^(H)}, {@code [batch, d]} (Eq. 5.19) */

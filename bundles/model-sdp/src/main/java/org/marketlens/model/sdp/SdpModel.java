@@ -8,6 +8,7 @@ import org.marketlens.api.nn.ParameterView;
 import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.nn.TrainingInputs;
 import org.marketlens.framework.nn.layers.Affine;
+import org.marketlens.framework.nn.layers.InvertedDropout;
 import org.marketlens.framework.nn.layers.HalvingTower;
 import org.marketlens.framework.nn.layers.RowLookup;
 import org.marketlens.framework.nn.layers.SignedDistance;
@@ -16,7 +17,6 @@ import org.marketlens.framework.nn.kernel.KernelModel;
 import org.marketlens.framework.nn.kernel.FinalLayerKernel;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.ops.random.custom.DistributionUniform;
 
 /**
  * SDP (Eq. 5.1–5.6; MODELS.md §4.2): {@code e^(1) = tanh(W^(1)[u_i; v_j] + b^(1))}, further tanh layers of halving
@@ -117,10 +117,7 @@ final class SdpModel implements FinalLayerModel, KernelModel {
         for (int l = 1; l <= layers; l++) {
             e = Affine.of(sd, params.get(weight(l)), params.get(bias(l))).apply(e);
             e = tanh ? sd.math().tanh(e) : e;
-            if (dropout > 0) {
-                SDVariable uniform = new DistributionUniform(sd, sd.shape(e), 0.0, 1.0, e.dataType()).outputVariable();
-                e = e.mul(sd.math().floor(uniform.add(1 - dropout))).div(1 - dropout);
-            }
+            e = InvertedDropout.apply(sd, e, dropout);
         }
         return SignedDistance.perDimension(sd, e);
     }
