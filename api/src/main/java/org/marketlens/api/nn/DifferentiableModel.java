@@ -21,6 +21,17 @@ public interface DifferentiableModel {
         return 0;
     }
 
+    /**
+     * @return whether the model's score reads the group index of each row, e.g. the playlist of a (user, playlist,
+     *         song) triple (MODELS.md §3.1, §3.4); then {@link ScoreInputs#groups()} and
+     *         {@link TrainingInputs#groups()} are set, and training needs grouped data and serving queries with a
+     *         group
+     * @since 0.4.0
+     */
+    default boolean usesGroups() {
+        return false;
+    }
+
     /** @return the trainable tensors, their shapes and initialisations */
     List<ParameterSpec> parameters();
 

@@ -4,5 +4,5 @@
  * (APR, Eq. 4.31–4.33; QABPR, Eq. 5.39–5.41) without knowing the model (MODELS.md §3.7–3.8, §4.6, §5.6).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.3.0")
+@org.osgi.annotation.versioning.Version("0.4.0")
 package org.marketlens.api.nn;

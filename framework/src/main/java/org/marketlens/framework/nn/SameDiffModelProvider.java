@@ -25,6 +25,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param <M> the model type
  */
 public abstract class SameDiffModelProvider<M extends DifferentiableModel> implements ModelProvider {
+    /**
+     * Key of the number of groups (one more than the largest group index) in the values given to {@link #model},
+     * present when the training data has groups (playlists, baskets).
+     *
+     * @since 0.3.0
+     */
+    public static final String NUM_GROUPS = "numGroups";
     private final String name;
     private final List<HyperParameter> hyperParameters;
 
@@ -40,7 +47,8 @@ public abstract class SameDiffModelProvider<M extends DifferentiableModel> imple
     }
 
     /**
-     * @param values every hyper-parameter value plus {@code numUsers} and {@code numItems}
+     * @param values every hyper-parameter value plus {@code numUsers} and {@code numItems}, and
+     *               {@value #NUM_GROUPS} when the training data has groups
      * @return the model
      */
     protected abstract M model(Map<String, Object> values);
@@ -81,6 +89,9 @@ public abstract class SameDiffModelProvider<M extends DifferentiableModel> imple
         Map<String, Object> all = new LinkedHashMap<>(values.asMap());
         all.put("numUsers", train.numUsers());
         all.put("numItems", train.numItems());
+        if (train.hasGroups()) {
+            all.put(NUM_GROUPS, numGroups(train));
+        }
         M model = model(all);
         Map<String, INDArray> start = startingParameters(model, train, all, ctx);
         Map<String, INDArray> trained = SameDiffTraining.train(name, model, start, train, NeuralSettings.from(values),
@@ -93,6 +104,18 @@ public abstract class SameDiffModelProvider<M extends DifferentiableModel> imple
         ParameterSnapshot snapshot = ParameterSnapshot.read(in, name);
         Map<String, Object> values = snapshot.hyperParameters();
         return serve(model(values), snapshot.parameters(), values);
+    }
+
+    /**
+     * @return one more than the largest group index of {@code train} (0 without groups): the row count of a group
+     *         (playlist) embedding table, MODELS.md §3.4
+     */
+    static int numGroups(InteractionData train) {
+        int max = InteractionData.NO_GROUP;
+        for (int k = 0; k < train.size(); k++) {
+            max = Math.max(max, train.group(k));
+        }
+        return max + 1;
     }
 
     /** @return a numeric value of {@code values} as an int */

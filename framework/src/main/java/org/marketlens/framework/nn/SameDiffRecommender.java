@@ -23,7 +23,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Serves any {@link DifferentiableModel} by running its score graph on the clean parameters (no noise, no dropout:
  * inference is deterministic). A model with a context size gets the {@code s} latest items of
- * {@link Query#context()} as the context of every candidate, padded and masked when there are fewer. A
+ * {@link Query#context()} as the context of every candidate, padded and masked when there are fewer; a model that
+ * uses groups gets {@link Query#group()} for every candidate (a query without a group is an error). A
  * {@link KernelModel} is scored by its kernel's forward pass instead (the graph's score to float precision; one
  * SameDiff call per query costs hundreds of op calls, which made each validation of SDM on ml-100k-loo take a
  * minute, issue 6), on a float copy of the parameters, in blocks of {@value #KERNEL_ROWS} candidates;
@@ -43,6 +44,8 @@ public final class SameDiffRecommender implements Recommender {
     private final ScoreKernel.Worker kernel;
     /** The context window of models with a context size (the {@code s} latest query items), else null. */
     private final ContextWindows windows;
+    /** Whether the model reads each row's group (the query's). */
+    private final boolean groups;
 
     /**
      * @param modelName       the provider's {@code marketlens.name}, written into snapshots
@@ -60,10 +63,12 @@ public final class SameDiffRecommender implements Recommender {
         this.numItems = numItems;
         int s = model.contextSize();
         this.windows = s > 0 ? new ContextWindows(s) : null;
+        this.groups = model.usesGroups();
         ScoreInputs in = new ScoreInputs(sd.placeHolder("users", DataType.INT, -1),
                 sd.placeHolder("items", DataType.INT, -1),
                 s > 0 ? sd.placeHolder("context", DataType.INT, -1, s) : null,
-                s > 0 ? sd.placeHolder("contextMask", DataType.FLOAT, -1, s) : null);
+                s > 0 ? sd.placeHolder("contextMask", DataType.FLOAT, -1, s) : null,
+                groups ? sd.placeHolder("groups", DataType.INT, -1) : null);
         parameters.forEach((name, array) -> sd.constant(name, array));
         SDVariable score = model.score(sd, sd::getVariable, in);
         this.scoreName = score.name();
@@ -84,6 +89,15 @@ public final class SameDiffRecommender implements Recommender {
         int rows = kernel == null ? items.length : Math.min(items.length, KERNEL_ROWS);
         int[] users = new int[rows];
         Arrays.fill(users, query.user());
+        int[] rowGroups = null;
+        if (groups) {
+            if (query.group() < 0) {
+                throw new IllegalArgumentException(modelName + " scores (user, group, item) and needs the query's"
+                        + " group (playlist); query of user " + query.user() + " has none");
+            }
+            rowGroups = new int[rows];
+            Arrays.fill(rowGroups, query.group());
+        }
         // Every candidate of a query shares its context (MODELS.md §4.1, §4.8: the s latest training items).
         int s = windows == null ? 0 : windows.size();
         int[] context = s == 0 ? null : new int[rows * s];
@@ -102,9 +116,10 @@ public final class SameDiffRecommender implements Recommender {
                 int n = Math.min(rows, items.length - from);
                 int[] blockItems = Arrays.copyOfRange(items, from, from + n);
                 KernelBatch batch = n == rows
-                        ? new KernelBatch(users, blockItems, s, context, mask)
+                        ? new KernelBatch(users, blockItems, s, context, mask, rowGroups)
                         : new KernelBatch(Arrays.copyOf(users, n), blockItems, s,
-                                s == 0 ? null : Arrays.copyOf(context, n * s), s == 0 ? null : Arrays.copyOf(mask, n * s));
+                                s == 0 ? null : Arrays.copyOf(context, n * s), s == 0 ? null : Arrays.copyOf(mask, n * s),
+                                rowGroups == null ? null : Arrays.copyOf(rowGroups, n));
                 kernel.forward(batch, 0, n, block);
                 System.arraycopy(block, 0, scores, from, n);
             }
@@ -115,6 +130,9 @@ public final class SameDiffRecommender implements Recommender {
         if (s > 0) {
             feed.put("context", Nd4j.createFromArray(context).reshape(items.length, s));
             feed.put("contextMask", Nd4j.createFromArray(mask).reshape(items.length, s));
+        }
+        if (groups) {
+            feed.put("groups", Nd4j.createFromArray(rowGroups));
         }
         return sd.output(feed, scoreName).get(scoreName).toFloatVector();
     }

@@ -68,6 +68,10 @@ public final class SameDiffTraining {
             InteractionData train, NeuralSettings settings, TrainingContext ctx,
             Function<Map<String, INDArray>, Recommender> serving) {
         Nd4jRuntime.ensureLoaded();
+        if (model.usesGroups() && !train.hasGroups()) {
+            throw new IllegalArgumentException(modelName + " needs grouped data (playlists); the training data has"
+                    + " no groups (load a dataset with groups, e.g. format aotm of \"playlists\")");
+        }
         Loss loss = ctx.plugin(Loss.class).orElseThrow(() -> new IllegalArgumentException(
                 modelName + " is trained with a loss; name one in the experiment, e.g. \"loss\": \"BPR\""));
         NegativeSampler sampler = ctx.plugin(NegativeSampler.class).orElseThrow(() -> new IllegalArgumentException(
@@ -113,6 +117,7 @@ public final class SameDiffTraining {
             Function<Map<String, INDArray>, Recommender> serving, SplittableRandom random, boolean startIsCheckpoint) {
         // A model with context trains only on instances with at least one context item (MODELS.md A-39).
         ContextWindows windows = model.contextSize() > 0 ? new ContextWindows(model.contextSize()) : null;
+        boolean groups = model.usesGroups();
         TripleBatches batches = new TripleBatches(train, sampler, settings.negatives(), settings.batchSize(),
                 windows == null ? null : windows.instancesWithContext(train));
         EarlyStopping stopping = new EarlyStopping(ctx.patience());
@@ -145,7 +150,20 @@ public final class SameDiffTraining {
                         windows.fillTraining(train, users[b], interactions[b], context, mask, b);
                     }
                 }
-                lossSum[0] += step.run(users, positives, negatives, context, mask, iteration[0], epochNumber, nanos);
+                int[] groupOf = null;
+                if (groups) {
+                    // A triple's negative shares its positive's group (MODELS.md §3.7).
+                    groupOf = new int[users.length];
+                    for (int b = 0; b < users.length; b++) {
+                        groupOf[b] = train.group(interactions[b]);
+                        if (groupOf[b] == InteractionData.NO_GROUP) {
+                            throw new IllegalArgumentException("interaction " + interactions[b] + " of user "
+                                    + users[b] + " has no group, but the model reads the group of every triple");
+                        }
+                    }
+                }
+                lossSum[0] += step.run(users, positives, negatives, context, mask, groupOf, iteration[0],
+                        epochNumber, nanos);
                 iteration[0]++;
                 if (index % PROGRESS_EVERY == 0 || index == total - 1) {
                     ctx.progress(label, index + 1, total);
@@ -186,11 +204,12 @@ public final class SameDiffTraining {
         /**
          * @param context   {@code n · s} context items of the triples, or {@code null} for models without context
          * @param mask      {@code n · s} context mask, or {@code null}
+         * @param groups    the group of each triple, or {@code null} for models that use no groups
          * @param nanos     adds the time of [0] the gradients (with the loss's hook) and [1] the optimiser update
          * @return the objective on the batch before the step
          */
-        double run(int[] users, int[] positives, int[] negatives, int[] context, float[] mask, int iteration,
-                int epoch, long[] nanos);
+        double run(int[] users, int[] positives, int[] negatives, int[] context, float[] mask, int[] groups,
+                int iteration, int epoch, long[] nanos);
 
         /** Brings the trainer's parameter arrays up to date (before a validation or checkpoint). */
         void sync();
@@ -218,15 +237,11 @@ public final class SameDiffTraining {
         }
 
         @Override
-        public double run(int[] users, int[] positives, int[] negatives, int[] context, float[] mask,
+        public double run(int[] users, int[] positives, int[] negatives, int[] context, float[] mask, int[] groups,
                 int iteration, int epoch, long[] nanos) {
-            if (context == null) {
-                graph.feed(users, positives, negatives);
-            } else {
-                graph.feed(users, positives, negatives,
-                        Nd4j.createFromArray(context).reshape(users.length, contextSize),
-                        Nd4j.createFromArray(mask).reshape(users.length, contextSize));
-            }
+            graph.feed(users, positives, negatives,
+                    context == null ? null : Nd4j.createFromArray(context).reshape(users.length, contextSize),
+                    mask == null ? null : Nd4j.createFromArray(mask).reshape(users.length, contextSize), groups);
             long t0 = System.nanoTime();
             loss.beforeStep(graph);
             OutAndGrad step = graph.sameDiff().calculateGradientsAndOutputs(graph.currentFeed(),
@@ -264,11 +279,11 @@ public final class SameDiffTraining {
         }
 
         @Override
-        public double run(int[] users, int[] positives, int[] negatives, int[] context, float[] mask,
+        public double run(int[] users, int[] positives, int[] negatives, int[] context, float[] mask, int[] groups,
                 int iteration, int epoch, long[] nanos) {
             long gradient = kernel.gradientNanos();
             long update = kernel.updateNanos();
-            double objective = kernel.step(users, positives, negatives, context, mask, iteration);
+            double objective = kernel.step(users, positives, negatives, context, mask, groups, iteration);
             nanos[0] += kernel.gradientNanos() - gradient;
             nanos[1] += kernel.updateNanos() - update;
             return objective;

@@ -37,11 +37,14 @@ final class TrainingGraph implements LossGraph, StepState {
     static final String CONTEXT = "context";
     /** Logical name of the {@code [batch, s]} context mask placeholder. */
     static final String CONTEXT_MASK = "contextMask";
+    /** Logical name of the {@code [batch]} group placeholder (models that use groups). */
+    static final String GROUPS = "groups";
     /** Logical names of the {@code [2·batch]} (and {@code [2·batch, s]}) inputs of the fused positive/negative call. */
     static final String PAIR_USERS = "pairUsers";
     static final String PAIR_ITEMS = "pairItems";
     static final String PAIR_CONTEXT = "pairContext";
     static final String PAIR_CONTEXT_MASK = "pairContextMask";
+    static final String PAIR_GROUPS = "pairGroups";
 
     private final SameDiff sd = SameDiff.create();
     private final DifferentiableModel model;
@@ -68,7 +71,8 @@ final class TrainingGraph implements LossGraph, StepState {
                 sd.placeHolder("positives", DataType.INT, -1),
                 sd.placeHolder("negatives", DataType.INT, -1),
                 s > 0 ? sd.placeHolder(CONTEXT, DataType.INT, -1, s) : null,
-                s > 0 ? sd.placeHolder(CONTEXT_MASK, DataType.FLOAT, -1, s) : null);
+                s > 0 ? sd.placeHolder(CONTEXT_MASK, DataType.FLOAT, -1, s) : null,
+                model.usesGroups() ? sd.placeHolder(GROUPS, DataType.INT, -1) : null);
         for (Map.Entry<String, INDArray> p : parameters.entrySet()) {
             SDVariable v = sd.var(p.getKey(), p.getValue());
             variables.put(p.getKey(), v);
@@ -128,12 +132,12 @@ final class TrainingGraph implements LossGraph, StepState {
             return halves[positives ? 0 : 1];
         }
         return model.score(sd, params, new ScoreInputs(alias(in.users()), alias(in.items()), alias(in.context()),
-                alias(in.contextMask())));
+                alias(in.contextMask()), alias(in.groups())));
     }
 
     private static boolean sameRows(ScoreInputs a, ScoreInputs b) {
         return a.users() == b.users() && a.items() == b.items() && a.context() == b.context()
-                && a.contextMask() == b.contextMask();
+                && a.contextMask() == b.contextMask() && a.groups() == b.groups();
     }
 
     /** One model call on {@code [positives; negatives]}; its {@code [2·batch]} scores split into the two halves. */
@@ -143,7 +147,8 @@ final class TrainingGraph implements LossGraph, StepState {
                 alias(PAIR_USERS, DataType.INT, -1),
                 alias(PAIR_ITEMS, DataType.INT, -1),
                 s > 0 ? alias(PAIR_CONTEXT, DataType.INT, -1, s) : null,
-                s > 0 ? alias(PAIR_CONTEXT_MASK, DataType.FLOAT, -1, s) : null);
+                s > 0 ? alias(PAIR_CONTEXT_MASK, DataType.FLOAT, -1, s) : null,
+                model.usesGroups() ? alias(PAIR_GROUPS, DataType.INT, -1) : null);
         SDVariable scores = model.score(sd, params, pairs);
         return sd.unstack(scores.reshape(2, -1), 0, 2);
     }
@@ -152,7 +157,7 @@ final class TrainingGraph implements LossGraph, StepState {
     public SDVariable penalty() {
         return model.penalty(sd, parameters(),
                 new TrainingInputs(alias(inputs.users()), alias(inputs.positives()), alias(inputs.negatives()),
-                        alias(inputs.context()), alias(inputs.contextMask())));
+                        alias(inputs.context()), alias(inputs.contextMask()), alias(inputs.groups())));
     }
 
     /**
@@ -176,7 +181,7 @@ final class TrainingGraph implements LossGraph, StepState {
 
     /** Sets the batch that the next {@link #gradients} calls use. */
     void feed(int[] users, int[] positives, int[] negatives) {
-        feed(users, positives, negatives, null, null);
+        feed(users, positives, negatives, null, null, null);
     }
 
     /**
@@ -186,6 +191,21 @@ final class TrainingGraph implements LossGraph, StepState {
      * @param mask    {@code [batch, s]} context mask, or {@code null}
      */
     void feed(int[] users, int[] positives, int[] negatives, INDArray context, INDArray mask) {
+        feed(users, positives, negatives, context, mask, null);
+    }
+
+    /**
+     * Sets the batch that the next {@link #gradients} calls use.
+     *
+     * @param context {@code [batch, s]} context items, or {@code null} for models without context
+     * @param mask    {@code [batch, s]} context mask, or {@code null}
+     * @param groups  the group of each triple (its positive's interaction), or {@code null} for models without
+     */
+    void feed(int[] users, int[] positives, int[] negatives, INDArray context, INDArray mask, int[] groups) {
+        if ((groups == null) == model.usesGroups()) {
+            throw new IllegalArgumentException(model.usesGroups() ? "the model uses groups but none were fed"
+                    : "groups were fed to a model that does not use them");
+        }
         if ((context == null) != (model.contextSize() == 0)) {
             throw new IllegalArgumentException("the model's context size is " + model.contextSize()
                     + (context == null ? " but no context was fed" : " but a context was fed"));
@@ -197,6 +217,9 @@ final class TrainingGraph implements LossGraph, StepState {
         if (context != null) {
             values.put(CONTEXT, context);
             values.put(CONTEXT_MASK, mask);
+        }
+        if (groups != null) {
+            values.put(GROUPS, Nd4j.createFromArray(groups));
         }
         if (aliases.containsKey(PAIR_USERS)) {
             // The fused call's rows: every triple once with its positive, then once with its negative, in the same
@@ -212,6 +235,12 @@ final class TrainingGraph implements LossGraph, StepState {
             if (context != null) {
                 values.put(PAIR_CONTEXT, Nd4j.concat(0, context, context));
                 values.put(PAIR_CONTEXT_MASK, Nd4j.concat(0, mask, mask));
+            }
+            if (groups != null) {
+                int[] pairGroups = new int[2 * groups.length];
+                System.arraycopy(groups, 0, pairGroups, 0, groups.length);
+                System.arraycopy(groups, 0, pairGroups, groups.length, groups.length);
+                values.put(PAIR_GROUPS, Nd4j.createFromArray(pairGroups));
             }
         }
         Map<String, INDArray> next = new java.util.HashMap<>();

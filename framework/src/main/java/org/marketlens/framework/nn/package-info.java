@@ -4,5 +4,5 @@
  * kept, APR-style noise variables, generic inference and snapshots (MODELS.md §3.7–3.8, §4.6, §4.8).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.2.0")
+@org.osgi.annotation.versioning.Version("0.3.0")
 package org.marketlens.framework.nn;

@@ -40,19 +40,32 @@ public final class GradientCheck {
         return check(model, loss, users, positives, negatives, context, mask, seed, probes, 1e-6);
     }
 
+    /**
+     * The check for a model that uses groups ({@link DifferentiableModel#usesGroups()}), without context.
+     *
+     * @param groups the group of each triple
+     * @return the largest relative error |analytic − numeric| / max(1e-8, |analytic| + |numeric|) over the probes
+     */
+    public static double maxRelativeError(DifferentiableModel model, Loss loss, int[] users, int[] groups,
+            int[] positives, int[] negatives, long seed, int probes) {
+        return check(model, loss, users, positives, negatives, null, null, groups, seed, probes, 1e-8);
+    }
+
     private static double check(DifferentiableModel model, Loss loss, int[] users, int[] positives,
             int[] negatives, int[][] context, float[][] mask, long seed, int probes, double floor) {
+        return check(model, loss, users, positives, negatives, context, mask, null, seed, probes, floor);
+    }
+
+    private static double check(DifferentiableModel model, Loss loss, int[] users, int[] positives,
+            int[] negatives, int[][] context, float[][] mask, int[] groups, long seed, int probes, double floor) {
         Nd4jRuntime.ensureLoaded();
         SplittableRandom random = new SplittableRandom(seed);
         Map<String, INDArray> parameters = new LinkedHashMap<>();
         TrainingGraph.initialParameters(model, random.split())
                 .forEach((k, v) -> parameters.put(k, v.castTo(DataType.DOUBLE).muli(10)));
         TrainingGraph graph = new TrainingGraph(model, parameters, loss);
-        if (context == null) {
-            graph.feed(users, positives, negatives);
-        } else {
-            graph.feed(users, positives, negatives, Nd4j.createFromArray(context), Nd4j.createFromArray(mask));
-        }
+        graph.feed(users, positives, negatives, context == null ? null : Nd4j.createFromArray(context),
+                mask == null ? null : Nd4j.createFromArray(mask), groups);
         loss.beforeStep(graph);
         List<String> names = List.copyOf(parameters.keySet());
         Map<String, INDArray> analytic = graph.gradients(names);

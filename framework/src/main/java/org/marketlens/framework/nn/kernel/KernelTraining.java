@@ -124,12 +124,24 @@ public final class KernelTraining implements AutoCloseable {
      * @return the objective before the step: data term plus penalty
      */
     public double step(int[] users, int[] positives, int[] negatives, int[] context, float[] mask, int iteration) {
+        return step(users, positives, negatives, context, mask, null, iteration);
+    }
+
+    /**
+     * One Adam step on a batch of triples of a model that may use groups.
+     *
+     * @param groups    the group of each triple (its negative shares it), or {@code null} for models without
+     * @return the objective before the step: data term plus penalty
+     * @see #step(int[], int[], int[], int[], float[], int)
+     */
+    public double step(int[] users, int[] positives, int[] negatives, int[] context, float[] mask, int[] groups,
+            int iteration) {
         int n = users.length;
         if (n > maxTriples || positives.length != n || negatives.length != n) {
             throw new IllegalArgumentException(n + " triples for a trainer of batch size " + maxTriples);
         }
         long t0 = System.nanoTime();
-        KernelBatch batch = rows(users, positives, negatives, context, mask);
+        KernelBatch batch = rows(users, positives, negatives, context, mask, groups);
         int rows = 2 * n;
         parallel(t -> workers[t].forward(batch, from(t, rows), from(t + 1, rows), scores));
         double data = loss.dataTerm(scores, n, scoreGradients);
@@ -145,8 +157,15 @@ public final class KernelTraining implements AutoCloseable {
     }
 
     /** @return the rows {@code [positives; negatives]}, users and context repeated */
-    private static KernelBatch rows(int[] users, int[] positives, int[] negatives, int[] context, float[] mask) {
+    private static KernelBatch rows(int[] users, int[] positives, int[] negatives, int[] context, float[] mask,
+            int[] groups) {
         int n = users.length;
+        int[] rowGroups = null;
+        if (groups != null) {
+            rowGroups = new int[2 * n];
+            System.arraycopy(groups, 0, rowGroups, 0, n);
+            System.arraycopy(groups, 0, rowGroups, n, n);
+        }
         int[] rowUsers = new int[2 * n];
         int[] rowItems = new int[2 * n];
         System.arraycopy(users, 0, rowUsers, 0, n);
@@ -154,7 +173,7 @@ public final class KernelTraining implements AutoCloseable {
         System.arraycopy(positives, 0, rowItems, 0, n);
         System.arraycopy(negatives, 0, rowItems, n, n);
         if (context == null) {
-            return new KernelBatch(rowUsers, rowItems);
+            return new KernelBatch(rowUsers, rowItems, 0, null, null, rowGroups);
         }
         int s = context.length / n;
         int[] rowContext = new int[2 * context.length];
@@ -163,7 +182,7 @@ public final class KernelTraining implements AutoCloseable {
         System.arraycopy(context, 0, rowContext, context.length, context.length);
         System.arraycopy(mask, 0, rowMask, 0, mask.length);
         System.arraycopy(mask, 0, rowMask, mask.length, mask.length);
-        return new KernelBatch(rowUsers, rowItems, s, rowContext, rowMask);
+        return new KernelBatch(rowUsers, rowItems, s, rowContext, rowMask, rowGroups);
     }
 
     /** @return the first of thread {@code t}'s rows (equal shares, contiguous) */

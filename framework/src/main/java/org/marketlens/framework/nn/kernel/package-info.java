@@ -6,5 +6,5 @@
  * can differentiate scores directly (BPR).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package org.marketlens.framework.nn.kernel;
