@@ -44,7 +44,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * <p>{@code tuneAlpha=true} is A-28's option: α is chosen on the validation cases from {0, 0.1, ..., 1} (ties to the
  * α closest to 0.5) and recorded as {@code alpha} with every grid value under {@code alphaValidation}.
  */
-@Component(property = {PluginProperties.NAME + "=" + MasrProvider.NAME, PluginProperties.TASKS + "=playlist"})
+@Component(property = {PluginProperties.NAME + "=" + MasrProvider.NAME, PluginProperties.TASKS + "=basket"})
 public final class MasrProvider implements ModelProvider {
     static final String NAME = "MASR";
     static final String MDR = "MDR";
