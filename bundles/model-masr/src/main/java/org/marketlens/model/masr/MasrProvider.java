@@ -121,8 +121,10 @@ public final class MasrProvider implements ModelProvider {
         MasrRecommender fixed = new MasrRecommender(mdrPart, massPart, alpha, false);
         MasrRecommender fused = fixed;
         if (tune) {
-            ctx.progress("choosing alpha on validation", 0, AlphaSearch.STEPS + 1);
-            Map<Double, Double> scanned = AlphaSearch.scan(a -> ctx.validate(fixed.withAlpha(a, true)));
+            Map<Double, Double> scanned = AlphaSearch.scan(a -> {
+                ctx.progress("alpha " + a + " on validation", Math.round(a * AlphaSearch.STEPS), AlphaSearch.STEPS + 1);
+                return ctx.validate(fixed.withAlpha(a, true));
+            });
             fused = fixed.withAlpha(AlphaSearch.best(scanned), true);
             Map<String, Object> recorded = new LinkedHashMap<>();
             scanned.forEach((a, v) -> recorded.put(Double.toString(a), v));

@@ -46,6 +46,16 @@ final class MasrRecommender implements Recommender {
         return new MasrRecommender(mdr, mass, otherAlpha, otherTuned);
     }
 
+    /** @return the frozen MDR */
+    Recommender mdr() {
+        return mdr;
+    }
+
+    /** @return the frozen MASS */
+    Recommender mass() {
+        return mass;
+    }
+
     /** @return the weight of MDR */
     double alpha() {
         return alpha;
