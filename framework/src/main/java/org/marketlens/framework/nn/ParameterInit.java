@@ -23,6 +23,11 @@ final class ParameterInit {
             case NORMAL -> fillNormal(values, spec.scale(), random);
             case HE_NORMAL -> fillNormal(values, Math.sqrt(2.0 / spec.shape()[spec.shape().length - 1]), random);
             case CONSTANT -> java.util.Arrays.fill(values, (float) spec.scale());
+            case UNIFORM -> {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) (spec.scale() * random.nextDouble());
+                }
+            }
         }
         return Nd4j.create(values, spec.shape(), 'c');
     }

@@ -41,28 +41,32 @@ public final class GradientCheck {
     }
 
     /**
-     * The check for a model that uses groups ({@link DifferentiableModel#usesGroups()}), without context.
+     * The check for a model that uses groups ({@link DifferentiableModel#usesGroups()}), without context, at a
+     * chosen scale of the initial parameters (the other checks use 10; distance models whose score is quartic in
+     * the parameters, like MDR's metric times distance, saturate the pairwise loss there).
      *
-     * @param groups the group of each triple
+     * @param groups the group of each triple, or {@code null} for a model that uses none
+     * @param scale  factor on the model's initial parameters
      * @return the largest relative error |analytic − numeric| / max(1e-8, |analytic| + |numeric|) over the probes
      */
     public static double maxRelativeError(DifferentiableModel model, Loss loss, int[] users, int[] groups,
-            int[] positives, int[] negatives, long seed, int probes) {
-        return check(model, loss, users, positives, negatives, null, null, groups, seed, probes, 1e-8);
+            int[] positives, int[] negatives, double scale, long seed, int probes) {
+        return check(model, loss, users, positives, negatives, null, null, groups, scale, seed, probes, 1e-8);
     }
 
     private static double check(DifferentiableModel model, Loss loss, int[] users, int[] positives,
             int[] negatives, int[][] context, float[][] mask, long seed, int probes, double floor) {
-        return check(model, loss, users, positives, negatives, context, mask, null, seed, probes, floor);
+        return check(model, loss, users, positives, negatives, context, mask, null, 10, seed, probes, floor);
     }
 
     private static double check(DifferentiableModel model, Loss loss, int[] users, int[] positives,
-            int[] negatives, int[][] context, float[][] mask, int[] groups, long seed, int probes, double floor) {
+            int[] negatives, int[][] context, float[][] mask, int[] groups, double scale, long seed, int probes,
+            double floor) {
         Nd4jRuntime.ensureLoaded();
         SplittableRandom random = new SplittableRandom(seed);
         Map<String, INDArray> parameters = new LinkedHashMap<>();
         TrainingGraph.initialParameters(model, random.split())
-                .forEach((k, v) -> parameters.put(k, v.castTo(DataType.DOUBLE).muli(10)));
+                .forEach((k, v) -> parameters.put(k, v.castTo(DataType.DOUBLE).muli(scale)));
         TrainingGraph graph = new TrainingGraph(model, parameters, loss);
         graph.feed(users, positives, negatives, context == null ? null : Nd4j.createFromArray(context),
                 mask == null ? null : Nd4j.createFromArray(mask), groups);
