@@ -33,6 +33,9 @@ final class AdamPass {
     private final float[] itemGradient;
     private final int userWidth;
     private final int itemWidth;
+    private final float[] contextTable;
+    private final float[] contextGradient;
+    private final int contextWidth;
     private final float[][] denseValues;
     private float alpha;
 
@@ -59,13 +62,18 @@ final class AdamPass {
         }
         this.learningRate = learningRate;
         this.lambda = (float) penalty.lambda();
-        boolean rows = penalty.userTable() != null;
-        this.userTable = rows ? parameters.values(penalty.userTable()) : null;
+        boolean users = penalty.userTable() != null;
+        boolean rows = penalty.itemTable() != null;
+        boolean context = penalty.contextTable() != null;
+        this.userTable = users ? parameters.values(penalty.userTable()) : null;
         this.itemTable = rows ? parameters.values(penalty.itemTable()) : null;
-        this.userGradient = rows ? workerGradients[0].values(penalty.userTable()) : null;
+        this.userGradient = users ? workerGradients[0].values(penalty.userTable()) : null;
         this.itemGradient = rows ? workerGradients[0].values(penalty.itemTable()) : null;
-        this.userWidth = rows ? width(parameters, penalty.userTable()) : 0;
+        this.userWidth = users ? width(parameters, penalty.userTable()) : 0;
         this.itemWidth = rows ? width(parameters, penalty.itemTable()) : 0;
+        this.contextTable = context ? parameters.values(penalty.contextTable()) : null;
+        this.contextGradient = context ? workerGradients[0].values(penalty.contextTable()) : null;
+        this.contextWidth = context ? width(parameters, penalty.contextTable()) : 0;
         this.denseValues = penalty.dense().stream().map(parameters::values).toArray(float[][]::new);
     }
 
@@ -84,14 +92,47 @@ final class AdamPass {
      * @return the penalty, {@code λ (mean over triples of ||U[u]||² + ||V[i+]||² + ||V[i−]||² + Σ_dense ||w||²)}
      */
     double rowPenalty(int[] users, int[] positives, int[] negatives) {
+        return rowPenalty(users, positives, negatives, null, null, 0);
+    }
+
+    /**
+     * {@link #rowPenalty(int[], int[], int[])} plus, for a penalty with a context table, {@code mask_t} times the
+     * squared norm of each context row of each triple (its gradient {@code 2λ/n · mask_t} times the row).
+     *
+     * @param context     {@code n · s} context items per triple, or {@code null}
+     * @param mask        {@code n · s} mask, or {@code null}
+     * @param contextSize {@code s}
+     * @return the penalty
+     */
+    double rowPenalty(int[] users, int[] positives, int[] negatives, int[] context, float[] mask, int contextSize) {
         if (lambda == 0f) {
             return 0;
         }
         int n = users.length;
         float scale = 2f * lambda / n;
-        double rows = userTable == null ? 0 : addRows(userTable, userGradient, userWidth, users, scale)
-                + addRows(itemTable, itemGradient, itemWidth, positives, scale)
-                + addRows(itemTable, itemGradient, itemWidth, negatives, scale);
+        double rows = userTable == null ? 0 : addRows(userTable, userGradient, userWidth, users, scale);
+        if (itemTable != null) {
+            rows += addRows(itemTable, itemGradient, itemWidth, positives, scale)
+                    + addRows(itemTable, itemGradient, itemWidth, negatives, scale);
+        }
+        if (contextTable != null) {
+            if (context == null || mask == null) {
+                throw new IllegalArgumentException("the penalty has a context table but the batch has no context");
+            }
+            for (int k = 0; k < n * contextSize; k++) {
+                float m = mask[k];
+                if (m != 0f) {
+                    int at = context[k] * contextWidth;
+                    double squares = 0;
+                    for (int c = 0; c < contextWidth; c++) {
+                        float x = contextTable[at + c];
+                        contextGradient[at + c] += scale * m * x;
+                        squares += (double) x * x;
+                    }
+                    rows += m * squares;
+                }
+            }
+        }
         double whole = 0;
         for (float[] w : denseValues) {
             for (float x : w) {

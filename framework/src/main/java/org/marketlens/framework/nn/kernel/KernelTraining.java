@@ -147,7 +147,8 @@ public final class KernelTraining implements AutoCloseable {
         double data = loss.dataTerm(scores, n, scoreGradients);
         parallel(t -> workers[t].backward(batch, from(t, rows), from(t + 1, rows), scoreGradients, gradients[t]));
         long t1 = System.nanoTime();
-        double objective = data + adam.rowPenalty(users, positives, negatives);
+        double objective = data + adam.rowPenalty(users, positives, negatives, context, mask,
+                context == null ? 0 : context.length / n);
         adam.prepare(iteration);
         parallel(adam::run);
         long t2 = System.nanoTime();

@@ -51,19 +51,28 @@ public interface ScoreKernel {
 
     /**
      * The penalty of MODELS.md A-6 that the signed-distance models share:
-     * {@code λ · (mean over the batch's triples of ||U[u]||² + ||V[i+]||² + ||V[i−]||² + Σ_{w in dense} ||w||²)}.
+     * {@code λ · (mean over the batch's triples of ||U[u]||² + ||V[i+]||² + ||V[i−]||² + Σ_t mask_t ||C[t]||²
+     * + Σ_{w in dense} ||w||²)}, where the context term (item-neighbourhood models such as FISM, whose member rows
+     * are parameters the batch uses) sums over the triple's context slots {@code t}, weighted by their mask.
      *
-     * @param lambda    λ
-     * @param userTable name of the user table whose rows are penalised, or {@code null} for no row term
-     * @param itemTable name of the item table whose rows are penalised, or {@code null} for no row term
-     * @param dense     names of the weight tensors penalised as a whole
+     * @param lambda       λ
+     * @param userTable    name of the user table whose rows are penalised, or {@code null} for no user-row term
+     * @param itemTable    name of the item table whose rows are penalised, or {@code null} for no row term
+     * @param dense        names of the weight tensors penalised as a whole
+     * @param contextTable name of the table whose rows the context slots index, penalised per triple, or
+     *                     {@code null} for no context term
      */
-    record RowPenalty(double lambda, String userTable, String itemTable, List<String> dense) {
+    record RowPenalty(double lambda, String userTable, String itemTable, List<String> dense, String contextTable) {
         public RowPenalty {
-            if ((userTable == null) != (itemTable == null)) {
-                throw new IllegalArgumentException("name both penalised tables or neither");
+            if (userTable != null && itemTable == null) {
+                throw new IllegalArgumentException("a penalised user table needs a penalised item table");
             }
             dense = List.copyOf(dense);
+        }
+
+        /** The penalty without a context term. */
+        public RowPenalty(double lambda, String userTable, String itemTable, List<String> dense) {
+            this(lambda, userTable, itemTable, dense, null);
         }
     }
 }
