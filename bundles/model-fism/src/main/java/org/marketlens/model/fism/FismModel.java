@@ -1,11 +1,12 @@
 package org.marketlens.model.fism;
 
 import java.util.List;
-import org.marketlens.api.nn.DifferentiableModel;
 import org.marketlens.api.nn.ParameterSpec;
 import org.marketlens.api.nn.ParameterView;
 import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.nn.TrainingInputs;
+import org.marketlens.framework.nn.kernel.KernelModel;
+import org.marketlens.framework.nn.kernel.ScoreKernel;
 import org.marketlens.framework.nn.layers.RowLookup;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -40,9 +41,12 @@ import org.nd4j.linalg.api.buffer.DataType;
  * <li>Penalty (A-6, the rows the batch uses): {@code λ · mean over triples of (||[q|b]_{i+}||² + ||[q|b]_{i−}||² +
  * Σ_{t valid} ||p_t||²)}, i.e. FISM's β‖P‖² + β‖Q‖² + λ‖b‖² restricted to the batch with one weight.</li>
  * </ul>
- * The padded slots of the context never contribute, whatever item they hold.
+ * The padded slots of the context never contribute, whatever item they hold. This graph is the definition;
+ * {@link FismKernel} computes the same score, gradient and penalty on float arrays, the trainer's and the
+ * recommender's fast path ({@code -Dmarketlens.kernels=false} keeps the graph): on the AOTM subset the graph
+ * allocates and sums full {@code [270,124, d]} gradient tables per gather and step.
  */
-final class FismModel implements DifferentiableModel {
+final class FismModel implements KernelModel {
     /** Member table P {@code [N, d]}. */
     static final String MEMBERS = "member_embedding";
     /** Candidate table {@code [N, d + 1]}: columns {@code [0, d)} are Q, column {@code d} the item bias b. */
@@ -114,5 +118,11 @@ final class FismModel implements DifferentiableModel {
         SDVariable valid = in.contextMask().dataType() == members.dataType() ? in.contextMask()
                 : in.contextMask().castTo(members.dataType());
         return candidates.add(members.mul(valid).sum(1)).mean().mul(lambda);
+    }
+
+    /** @return the hand-written score and gradient ({@link FismKernel}), equal to {@link #score} and {@link #penalty} */
+    @Override
+    public ScoreKernel kernel() {
+        return new FismKernel(dim, alpha, lambda);
     }
 }
