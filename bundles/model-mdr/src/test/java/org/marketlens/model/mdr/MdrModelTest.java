@@ -124,6 +124,13 @@ class MdrModelTest {
         int[] n = {3, 5, 0, 4, 6};
         for (Terms terms : Terms.values()) {
             MdrModel model = new MdrModel(5, 6, 7, 4, 0.01, terms);
+            if (terms != Terms.UPS) {
+                // APR differentiates the same graph twice; checked on the full model only (test time).
+                double bpr = GradientCheck.maxRelativeError(model, new BprLoss(), u, terms.playlist ? g : null, p, n,
+                        1, 11, 8);
+                assertTrue(bpr < 1e-4, terms + " BPR relative gradient error " + bpr);
+                continue;
+            }
             // Initial scale 1: MDR's score is quartic in the parameters (B·(u − s))², and at the usual 10 the
             // pairwise loss saturates (softplus overflows in M1.1).
             double bpr = GradientCheck.maxRelativeError(model, new BprLoss(), u, terms.playlist ? g : null, p, n,
@@ -143,7 +150,8 @@ class MdrModelTest {
     @Test
     void thePlaylistReachesTheModelInTrainingAndServing() throws IOException {
         InteractionData data = twoPlaylistsPerUser();
-        double ups = auc(train(data, "ups", new BprLoss(), 20), data);
+        Recommender model = train(data, "ups", new BprLoss(), 20);
+        double ups = auc(model, data);
         double us = auc(train(data, "us", new BprLoss(), 20), data);
         // Measured 0.74 and 0.21 after 30 epochs: the user-only variant ranks the playlist's unseen own-cluster
         // songs low (they are the user's sampled negatives), the playlist term lifts them above the other cluster.
@@ -151,7 +159,6 @@ class MdrModelTest {
         assertTrue(ups > us + 0.25, "MDR " + ups + " vs MDR_us, which cannot see the playlist, " + us);
 
         MdrProvider provider = new MdrProvider();
-        Recommender model = train(data, "ups", new BprLoss(), 2);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         model.save(bytes);
         Recommender loaded = provider.load(new ByteArrayInputStream(bytes.toByteArray()));

@@ -30,7 +30,7 @@ import org.marketlens.model.mdr.MdrProvider;
  * <pre>
  * java -cp &lt;test class path&gt; org.marketlens.model.mdr.bench.MdrAotm SHARED EPOCHS [TERMS] [DIM] [STEPS]
  * </pre>
- * With {@code STEPS > 0} only that many training steps run after 21 untimed ones, and the time per step is
+ * {@code EPOCHS = 0} evaluates the initial model (the serving path's cost on this split). With {@code STEPS > 0} only that many training steps run after 21 untimed ones, and the time per step is
  * extrapolated to an epoch (no evaluation).
  * d = 64 (or DIM), λ = 1e-4, batch 256, 4 negatives per positive (uniform over the user's non-songs), Adam 0.001.
  */
@@ -57,7 +57,7 @@ public final class MdrAotm {
                 split.train().numUsers(), split.train().numItems(), split.train().size(), split.test().size(),
                 (System.nanoTime() - t0) / 1e9);
         int steps = args.length > 4 ? Integer.parseInt(args[4]) : 0;
-        FixedTrainingContext plain = new FixedTrainingContext(2026, epochs, epochs)
+        FixedTrainingContext plain = new FixedTrainingContext(2026, epochs, Math.max(1, epochs))
                 .with(Loss.class, "BPR", new BprLoss()).with(NegativeSampler.class, "uniform", new RejectionSampler());
         StepClock ctx = new StepClock(plain, steps);
         long t1 = System.nanoTime();
