@@ -67,9 +67,12 @@ public final class MdrAotm {
         if (steps > 0) {
             double perStep = (System.nanoTime() - ctx.start) / 1e6 / ctx.done;
             System.out.printf("MDR terms=%s d=%d: %d timed steps, %.2f ms per step = %.1f s per epoch of %d steps, "
-                            + "%.0f triples/s, kernels %s; peak RSS %s, load average %.2f%n", terms, dim, ctx.done,
+                            + "%.0f triples/s, kernels %s; all %d steps: gradients %s s, Adam updates %s s; peak RSS %s,"
+                            + " load average %.2f%n", terms, dim, ctx.done,
                     perStep, perStep * ctx.total / 1e3, ctx.total, 256 * 1e3 / perStep,
-                    plain.recorded.get("train.kernels"), peakRss(),
+                    plain.recorded.get("train.kernels"), ctx.done + 21,
+                    plain.recorded.get("train.lastEpochGradientSeconds"),
+                    plain.recorded.get("train.lastEpochUpdateSeconds"), peakRss(),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             return;
         }
