@@ -3,14 +3,17 @@ package org.marketlens.model.mass;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.marketlens.api.nn.DifferentiableModel;
 import org.marketlens.api.nn.ParameterSpec;
 import org.marketlens.api.nn.ParameterView;
 import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.nn.TrainingInputs;
+import org.marketlens.framework.nn.BatchRows;
+import org.marketlens.framework.nn.kernel.KernelModel;
+import org.marketlens.framework.nn.kernel.ScoreKernel;
 import org.marketlens.framework.nn.layers.Affine;
 import org.marketlens.framework.nn.layers.MaskedSoftmin;
 import org.marketlens.framework.nn.layers.RowLookup;
+import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -30,22 +33,37 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * </pre>
  * Variants (Table 4.6): {@link Attention#DOT} replaces the metric attention by {@code α = softmax_t(dot(qa, s_a,t))}
  * over valid t, unscaled (A-35); {@link Memory#SHARED} reads {@code u_a, s_a} from the embedding layer's U and S
- * instead of the external memories U_a, S_a, keeping W2, b2 and B4 separate (A-34), so it has no U_a, S_a tensors.
+ * instead of the external memories U_a, S_a, keeping W2, b2 and B4 separate (A-34), so its tables have no U_a, S_a
+ * columns.
  * <p>
- * <b>Initialisation</b> (the dissertation gives none for MASS): embedding tables U, S, U_a, S_a N(0, 0.01²) as the
- * other embedding models here (SDM, MF-BPR); W1, W2 He-normal (fan-in 2d); b1, b2 and the song bias b zero; the
+ * <b>Storage</b>: U and U_a side by side in {@link #USER_MEMORY}, S, S_a and the song bias b in
+ * {@link #SONG_MEMORY} (shared memory: U, and S with b), so each index input is gathered once per model call and the
+ * A-6 penalty is the framework's row penalty ({@code ||U[u]||² + ||U_a[u]||² + ||S[k]||² + ||S_a[k]||² + b[k]²} for
+ * the user, positive and negative of each triple, plus W1, W2, B3, B4 whole; b1, b2 and the member rows are not
+ * penalised, as in SDM). APR (A-29, A-30) therefore draws one radius per stored table, as for SDM's memories.
+ * <p>
+ * <b>Initialisation</b> (the dissertation gives none for MASS): the user and song tables N(0, 0.01²) as the other
+ * embedding models here (SDM, MF-BPR), the song bias column included; W1, W2 He-normal (fan-in 2d); b1, b2 zero; the
  * metric vectors B3, B4 one, i.e. training starts from the squared Euclidean distance (a zero B would be a
  * stationary point: {@code ∂(B x)²/∂B = 2 B x² = 0}); [REF-CODE]'s MDR likewise starts its user metric at ones.
+ * The graph is the definition; {@link MassKernel} computes the same score and gradients on float arrays, the
+ * trainer's and the server's fast path (issue 6).
  */
-final class MassModel implements DifferentiableModel {
-    static final String USERS = "U";
-    static final String SONGS = "S";
+final class MassModel implements KernelModel {
+    /**
+     * {@code [m, d]} with shared memory, {@code [m, 2d]} with external memory: columns {@code [0, d)} are the user
+     * embeddings U, {@code [d, 2d)} the attention memory U_a (side by side so each index input is gathered once per
+     * model call, ND4J 1.0.0-M1.1's gather-gradient naming clash, and the kernel's row penalty covers both).
+     */
+    static final String USER_MEMORY = "user_memory";
+    /**
+     * {@code [v, d + 1]} (shared) or {@code [v, 2d + 1]} (external): columns {@code [0, d)} the song embeddings S,
+     * {@code [d, 2d)} the attention memory S_a, the last column the song bias b.
+     */
+    static final String SONG_MEMORY = "song_memory";
     static final String W1 = "W1";
     static final String B1 = "b1";
     static final String METRIC = "B3";
-    static final String SONG_BIAS = "b";
-    static final String ATTENTION_USERS = "U_a";
-    static final String ATTENTION_SONGS = "S_a";
     static final String W2 = "W2";
     static final String B2 = "b2";
     static final String ATTENTION_METRIC = "B4";
@@ -119,16 +137,11 @@ final class MassModel implements DifferentiableModel {
     @Override
     public List<ParameterSpec> parameters() {
         List<ParameterSpec> p = new ArrayList<>();
-        p.add(ParameterSpec.embedding(USERS, numUsers, dim, 0.01));
-        p.add(ParameterSpec.embedding(SONGS, numSongs, dim, 0.01));
+        p.add(ParameterSpec.embedding(USER_MEMORY, numUsers, userWidth(), 0.01));
+        p.add(ParameterSpec.embedding(SONG_MEMORY, numSongs, songWidth(), 0.01));
         p.add(new ParameterSpec(W1, new long[] {dim, 2L * dim}, ParameterSpec.Init.HE_NORMAL, 0));
         p.add(new ParameterSpec(B1, new long[] {dim}, ParameterSpec.Init.CONSTANT, 0));
         p.add(new ParameterSpec(METRIC, new long[] {dim}, ParameterSpec.Init.CONSTANT, 1));
-        p.add(new ParameterSpec(SONG_BIAS, new long[] {numSongs}, ParameterSpec.Init.CONSTANT, 0));
-        if (memory == Memory.EXTERNAL) {
-            p.add(ParameterSpec.embedding(ATTENTION_USERS, numUsers, dim, 0.01));
-            p.add(ParameterSpec.embedding(ATTENTION_SONGS, numSongs, dim, 0.01));
-        }
         p.add(new ParameterSpec(W2, new long[] {dim, 2L * dim}, ParameterSpec.Init.HE_NORMAL, 0));
         p.add(new ParameterSpec(B2, new long[] {dim}, ParameterSpec.Init.CONSTANT, 0));
         if (attention == Attention.METRIC) {
@@ -154,29 +167,30 @@ final class MassModel implements DifferentiableModel {
             throw new IllegalArgumentException("MASS scores need the playlist's member songs and their mask");
         }
         // Gather on flat indices: the gather gradient of ND4J 1.0.0-M1.1 fails for 2-d index arrays.
-        SDVariable members = in.context().reshape(-1);
-        SDVariable user = lookup(sd, params.get(USERS), in.users());                           // [n, d]
-        SDVariable song = lookup(sd, params.get(SONGS), in.items());                           // [n, d]
-        SDVariable context = lookup(sd, params.get(SONGS), members).reshape(-1, contextSize, dim);
+        int a = attentionOffset();
+        int width = songWidth();
+        SDVariable users = RowLookup.rows(sd, params.get(USER_MEMORY), in.users());                   // [n, uw]
+        SDVariable songs = RowLookup.rows(sd, params.get(SONG_MEMORY), in.items());                   // [n, sw]
+        SDVariable members = RowLookup.rows(sd, params.get(SONG_MEMORY), in.context().reshape(-1))
+                .reshape(-1, contextSize, width);                                                       // [n, l, sw]
+        SDVariable user = columns(users, 0);
+        SDVariable song = columns(songs, 0);
+        SDVariable context = members.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0, dim));
         SDVariable q = sd.nn().relu(Affine.of(sd, params.get(W1), params.get(B1)).apply(sd.concat(1, user, song)),
                 0);                                                                                     // 4.21
         SDVariable dist = metricDistances(sd, q, context, params.get(METRIC));                          // 4.23, 4.24
 
-        SDVariable userA = user;
-        SDVariable songA = song;
-        SDVariable contextA = context;
-        if (memory == Memory.EXTERNAL) {
-            userA = lookup(sd, params.get(ATTENTION_USERS), in.users());
-            songA = lookup(sd, params.get(ATTENTION_SONGS), in.items());
-            contextA = lookup(sd, params.get(ATTENTION_SONGS), members).reshape(-1, contextSize, dim);
-        }
+        SDVariable userA = a == 0 ? user : columns(users, a);
+        SDVariable songA = a == 0 ? song : columns(songs, a);
+        SDVariable contextA = a == 0 ? context
+                : members.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(a, a + dim));
         SDVariable qa = sd.nn().relu(Affine.of(sd, params.get(W2), params.get(B2)).apply(
                 sd.concat(1, userA, songA)), 0);                                                        // 4.25
         SDVariable logits = attention == Attention.METRIC
                 ? metricDistances(sd, qa, contextA, params.get(ATTENTION_METRIC))                      // 4.26
                 : contextA.mul(sd.expandDims(qa, 1)).sum(2).neg();              // softmax(dot) = softmin(−dot), A-35
         SDVariable alpha = MaskedSoftmin.weights(sd, logits, in.contextMask());                         // 4.27
-        SDVariable bias = lookup(sd, params.get(SONG_BIAS), in.items());
+        SDVariable bias = songs.get(SDIndex.all(), SDIndex.point(width - 1));                          // b[k], [n]
         SDVariable distance = alpha.mul(dist).sum(1).add(bias);                                         // 4.22
         return new Forward(distance, alpha, dist);
     }
@@ -199,34 +213,44 @@ final class MassModel implements DifferentiableModel {
      */
     @Override
     public SDVariable penalty(SameDiff sd, ParameterView params, TrainingInputs in) {
-        SDVariable rows = squaredRows(sd, params.get(USERS), params.get(SONGS), in);
-        if (memory == Memory.EXTERNAL) {
-            rows = rows.add(squaredRows(sd, params.get(ATTENTION_USERS), params.get(ATTENTION_SONGS), in));
-        }
-        SDVariable pos = lookup(sd, params.get(SONG_BIAS), in.positives());
-        SDVariable neg = lookup(sd, params.get(SONG_BIAS), in.negatives());
-        rows = rows.add(pos.mul(pos)).add(neg.mul(neg));
-        SDVariable dense = sd.squaredNorm(params.get(W1)).add(sd.squaredNorm(params.get(W2)))
-                .add(sd.squaredNorm(params.get(METRIC)));
-        if (attention == Attention.METRIC) {
-            dense = dense.add(sd.squaredNorm(params.get(ATTENTION_METRIC)));
+        SDVariable rows = BatchRows.squaredNorms(sd, params.get(USER_MEMORY), params.get(SONG_MEMORY), in);
+        SDVariable dense = null;
+        for (String w : denseWeights()) {
+            SDVariable x = sd.squaredNorm(params.get(w));
+            dense = dense == null ? x : dense.add(x);
         }
         return rows.mean().add(dense).mul(lambda);
     }
 
-    /** @return {@code ||users[u]||² + ||songs[k+]||² + ||songs[k−]||²} per triple, {@code [batch]} */
-    private static SDVariable squaredRows(SameDiff sd, SDVariable users, SDVariable songs, TrainingInputs in) {
-        return sd.squaredNorm(lookup(sd, users, in.users()), false, 1)
-                .add(sd.squaredNorm(lookup(sd, songs, in.positives()), false, 1))
-                .add(sd.squaredNorm(lookup(sd, songs, in.negatives()), false, 1));
+    /** @return the weight tensors the penalty takes whole: W1, W2, B3 and (metric attention) B4 */
+    List<String> denseWeights() {
+        return attention == Attention.METRIC ? List.of(W1, W2, METRIC, ATTENTION_METRIC) : List.of(W1, W2, METRIC);
+    }
+
+    /** @return the width of a user row: U, or U and U_a */
+    int userWidth() {
+        return memory == Memory.EXTERNAL ? 2 * dim : dim;
+    }
+
+    /** @return the width of a song row: S (and S_a) and the bias */
+    int songWidth() {
+        return userWidth() + 1;
+    }
+
+    /** @return the first column of the attention's embeddings in both tables: d (external) or 0 (shared, A-34) */
+    int attentionOffset() {
+        return memory == Memory.EXTERNAL ? dim : 0;
+    }
+
+    private SDVariable columns(SDVariable rows, int from) {
+        return rows.get(SDIndex.all(), SDIndex.interval(from, from + dim));
     }
 
     /**
-     * {@code table[indices]} through a fresh identity of the indices: MASS reads one index input from several tables
-     * (U and U_a, S, S_a and b), and ND4J 1.0.0-M1.1 names a gather's (zero) index gradient {@code <indices>-grad},
-     * which fails when one index variable feeds two gathers ("Variable name negatives_0-grad already exists").
+     * @return the hand-written forward pass and gradient of {@link #score}, with {@link #penalty}'s terms
      */
-    private static SDVariable lookup(SameDiff sd, SDVariable table, SDVariable indices) {
-        return RowLookup.rows(sd, table, sd.identity(indices));
+    @Override
+    public ScoreKernel kernel() {
+        return new MassKernel(dim, attention == Attention.METRIC, attentionOffset(), lambda, denseWeights());
     }
 }

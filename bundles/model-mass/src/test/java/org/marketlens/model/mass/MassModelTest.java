@@ -36,6 +36,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class MassModelTest {
     /** e / (1 + e): the softmin weight of the nearer of two members one squared unit apart. */
@@ -75,19 +76,18 @@ class MassModelTest {
      * {@code s_a,1 = (1, 0)} ⇒ {@code qa = (1, 0)}.
      */
     private static Map<String, INDArray> golden(MassModel model, float[] metricB4) {
+        boolean external = model.memory() == Memory.EXTERNAL;
         Map<String, INDArray> p = new HashMap<>();
-        p.put(MassModel.USERS, matrix(new float[][] {{1, 0}}));
-        p.put(MassModel.SONGS, matrix(new float[][] {{0, 1}, {1, 1}, {2, 0}, {7, -3}}));
+        // Rows [U | U_a] and [S | S_a | b] (shared memory: [U] and [S | b]).
+        p.put(MassModel.USER_MEMORY, external ? matrix(new float[][] {{1, 0, 0, 0}}) : matrix(new float[][] {{1, 0}}));
+        p.put(MassModel.SONG_MEMORY, external
+                ? matrix(new float[][] {{0, 1, 0, 0, 0.25f}, {1, 1, 1, 0, 0}, {2, 0, 0, 0, 0}, {7, -3, 5, 5, 0}})
+                : matrix(new float[][] {{0, 1, 0.25f}, {1, 1, 0}, {2, 0, 0}, {7, -3, 0}}));
         p.put(MassModel.W1, matrix(new float[][] {{1, 0, 1, 0}, {0, 1, 0, 1}}));
         p.put(MassModel.B1, vector(0, -0.5f));
         p.put(MassModel.METRIC, vector(1, 2));
-        p.put(MassModel.SONG_BIAS, vector(0.25f, 0, 0, 0));
         p.put(MassModel.W2, matrix(new float[][] {{0, 0, 1, 0}, {0, 0, 0, 1}}));
         p.put(MassModel.B2, vector(1, 0));
-        if (model.memory() == Memory.EXTERNAL) {
-            p.put(MassModel.ATTENTION_USERS, matrix(new float[][] {{0, 0}}));
-            p.put(MassModel.ATTENTION_SONGS, matrix(new float[][] {{0, 0}, {1, 0}, {0, 0}, {5, 5}}));
-        }
         if (model.attention() == Attention.METRIC) {
             p.put(MassModel.ATTENTION_METRIC, vector(metricB4));
         }
@@ -111,6 +111,11 @@ class MassModelTest {
                 MassModel.Forward::distance).getDouble(0);
     }
 
+    /** @return the first 4 columns of a table's row: the embedding-layer vector U[i] or S[i] of the d = 4 models */
+    private static INDArray embedding(Map<String, INDArray> p, String table, int row) {
+        return p.get(table).getRow(row).get(NDArrayIndex.interval(0, 4));
+    }
+
     /** B3 = 1: dist_t is the squared Euclidean distance between the query and each member (MODELS.md §3.2). */
     @Test
     void unitMetricGivesSquaredEuclideanDistances() {
@@ -122,12 +127,13 @@ class MassModelTest {
         INDArray dist = evaluate(model, p, users, items, context, new float[][] {{1, 1, 1}, {1, 0, 0}},
                 MassModel.Forward::distances);
         for (int row = 0; row < 2; row++) {
-            INDArray input = Nd4j.concat(0, p.get(MassModel.USERS).getRow(users[row]),
-                    p.get(MassModel.SONGS).getRow(items[row]));
+            INDArray input = Nd4j.concat(0, embedding(p, MassModel.USER_MEMORY, users[row]),
+                    embedding(p, MassModel.SONG_MEMORY, items[row]));
             INDArray q = org.nd4j.linalg.ops.transforms.Transforms.relu(
                     p.get(MassModel.W1).mmul(input).add(p.get(MassModel.B1)));
             for (int t = 0; t < 3; t++) {
-                double expected = q.sub(p.get(MassModel.SONGS).getRow(context[row][t])).norm2Number().doubleValue();
+                double expected = q.sub(embedding(p, MassModel.SONG_MEMORY, context[row][t])).norm2Number()
+                        .doubleValue();
                 assertEquals(expected * expected, dist.getDouble(row, t), 1e-5, "row " + row + ", slot " + t);
             }
         }
@@ -162,7 +168,8 @@ class MassModelTest {
     @Test
     void goldenScoreWithDotAttention() {
         MassModel model = new MassModel(1, 4, 2, 2, 0, Attention.DOT, Memory.EXTERNAL);
-        assertFalse(model.parameters().stream().anyMatch(s -> s.name().equals(MassModel.ATTENTION_METRIC)));
+        assertFalse(model.parameters().stream().anyMatch(s -> s.name().equals(MassModel.ATTENTION_METRIC)),
+                "the dot attention has no metric");
         assertEquals(-(NEAR + (1 - NEAR) * 2 + 0.25), score(model, golden(model, null), new int[] {1, 2},
                 new float[] {1, 1}), 1e-6);
     }
@@ -175,8 +182,7 @@ class MassModelTest {
     @Test
     void goldenScoresWithSharedMemory() {
         MassModel metric = new MassModel(1, 4, 2, 2, 0, Attention.METRIC, Memory.SHARED);
-        assertFalse(metric.parameters().stream().anyMatch(s -> s.name().startsWith("U_a") || s.name().equals("S_a")),
-                "no external memory");
+        assertArrayEquals(new long[] {4, 3}, metric.parameters().get(1).shape(), "no external memory: [S | b]");
         double far = 1 / (1 + Math.exp(5));
         assertEquals(-((1 - far) + far * 2 + 0.25), score(metric, golden(metric, new float[] {1, 2}),
                 new int[] {1, 2}, new float[] {1, 1}), 1e-6);

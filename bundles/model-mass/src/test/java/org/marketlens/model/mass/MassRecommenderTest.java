@@ -65,23 +65,7 @@ class MassRecommenderTest {
      */
     @Test
     void trainsOnPlaylistsAndReloadsFromASnapshot() throws Exception {
-        InteractionsBuilder b = Interactions.builder();
-        SplittableRandom r = new SplittableRandom(5);
-        // Two playlists listing each pool once, so every song has an index (and every user can draw negatives).
-        for (int song = 0; song < 20; song++) {
-            b.add("p" + song / 10, "s" + song, Float.NaN, InteractionData.NO_TIME, song / 10);
-        }
-        int group = 2;
-        for (int user = 0; user < 20; user++) {
-            for (int list = 0; list < 3; list++, group++) {
-                int pool = (user + list) % 2 * 10;
-                int[] songs = r.ints(0, 10).distinct().limit(5).toArray();
-                for (int song : songs) {
-                    b.add("u" + user, "s" + (pool + song), Float.NaN, InteractionData.NO_TIME, group);
-                }
-            }
-        }
-        InteractionData data = b.build();
+        InteractionData data = pooledPlaylists();
         FixedTrainingContext ctx = new FixedTrainingContext(15, 20, 20)
                 .with(Loss.class, "BPR", new BprLoss()).with(NegativeSampler.class, "uniform", new RejectionSampler());
         MassProvider provider = new MassProvider();
@@ -114,6 +98,30 @@ class MassRecommenderTest {
         for (int i = 0; i < items.length; i++) {
             assertArrayEquals(a.get(i).weights()[0], a2.get(i).weights()[0], 0f);
         }
+    }
+
+    /**
+     * 20 users with 3 playlists of 5 songs each, every playlist drawn from one of two disjoint pools of 10 songs
+     * (alternating per user and playlist), plus two playlists listing each pool once so every song has an index.
+     */
+    static InteractionData pooledPlaylists() {
+        InteractionsBuilder b = Interactions.builder();
+        SplittableRandom r = new SplittableRandom(5);
+        // Two playlists listing each pool once, so every song has an index (and every user can draw negatives).
+        for (int song = 0; song < 20; song++) {
+            b.add("p" + song / 10, "s" + song, Float.NaN, InteractionData.NO_TIME, song / 10);
+        }
+        int group = 2;
+        for (int user = 0; user < 20; user++) {
+            for (int list = 0; list < 3; list++, group++) {
+                int pool = (user + list) % 2 * 10;
+                int[] songs = r.ints(0, 10).distinct().limit(5).toArray();
+                for (int song : songs) {
+                    b.add("u" + user, "s" + (pool + song), Float.NaN, InteractionData.NO_TIME, group);
+                }
+            }
+        }
+        return b.build();
     }
 
     private static double[] toDouble(float[] x) {
