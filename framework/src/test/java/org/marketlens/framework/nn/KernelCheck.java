@@ -85,7 +85,8 @@ public final class KernelCheck {
         ScoreInputs in = new ScoreInputs(sd.constant("users", Nd4j.createFromArray(batch.users())),
                 sd.constant("items", Nd4j.createFromArray(batch.items())),
                 s > 0 ? sd.placeHolder("context", DataType.INT, -1, s) : null,
-                s > 0 ? sd.placeHolder("contextMask", DataType.FLOAT, -1, s) : null);
+                s > 0 ? sd.placeHolder("contextMask", DataType.FLOAT, -1, s) : null,
+                batch.groups() == null ? null : sd.constant("groups", Nd4j.createFromArray(batch.groups())));
         SDVariable score = model.score(sd, variables::get, in);
         SDVariable objective = score.mul(sd.constant("w", Nd4j.createFromArray(weights))).sum();
         objective.markAsLoss();

@@ -2,11 +2,11 @@ package org.marketlens.model.mdr;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.marketlens.api.nn.DifferentiableModel;
 import org.marketlens.api.nn.ParameterSpec;
 import org.marketlens.api.nn.ParameterView;
 import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.nn.TrainingInputs;
+import org.marketlens.framework.nn.kernel.KernelModel;
 import org.marketlens.framework.nn.layers.RowLookup;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -26,8 +26,11 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * <p>
  * Penalty (A-6): λ times the batch mean of {@code ||u_i||² + ||p_j||² + ||s_k+||² + ||s_k−||² + θ[k+]² + θ[k−]²}
  * over the rows a batch uses, plus {@code λ(||B1||² + ||B2||²)} once per batch, of the parameters the variant has.
+ * <p>
+ * The graph is the definition; {@link MdrKernel} is the same score and gradient by hand, which BPR training and
+ * serving take (issue 6: each SameDiff step densely zeroes and scatters the gradients of the song tables).
  */
-final class MdrModel implements DifferentiableModel {
+final class MdrModel implements KernelModel {
     static final String USERS = "user_embedding";
     static final String PLAYLISTS = "playlist_embedding";
     static final String SONGS = "song_embedding";
@@ -164,5 +167,11 @@ final class MdrModel implements DifferentiableModel {
 
     private static SDVariable rowNorms(SameDiff sd, SDVariable table, SDVariable indices) {
         return sd.squaredNorm(RowLookup.rows(sd, table, indices), false, 1);
+    }
+
+    /** @return the score and gradient on float arrays, equal to {@link #score} */
+    @Override
+    public MdrKernel kernel() {
+        return new MdrKernel(dim, terms, lambda);
     }
 }

@@ -219,7 +219,7 @@ class MdrModelTest {
     }
 
     /** 20 users, playlists 2u (6 of songs s0..s9) and 2u + 1 (6 of songs s10..s19). */
-    private static InteractionData twoPlaylistsPerUser() {
+    static InteractionData twoPlaylistsPerUser() {
         InteractionsBuilder b = Interactions.builder();
         SplittableRandom random = new SplittableRandom(3);
         for (int u = 0; u < 20; u++) {

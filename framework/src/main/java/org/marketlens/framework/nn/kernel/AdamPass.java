@@ -36,6 +36,11 @@ final class AdamPass {
     private final float[] contextTable;
     private final float[] contextGradient;
     private final int contextWidth;
+    private final float[] groupTable;
+    private final float[] groupGradient;
+    private final int groupWidth;
+    private final float[] itemBias;
+    private final float[] itemBiasGradient;
     private final float[][] denseValues;
     private float alpha;
 
@@ -74,6 +79,13 @@ final class AdamPass {
         this.contextTable = context ? parameters.values(penalty.contextTable()) : null;
         this.contextGradient = context ? workerGradients[0].values(penalty.contextTable()) : null;
         this.contextWidth = context ? width(parameters, penalty.contextTable()) : 0;
+        boolean groups = penalty.groupTable() != null;
+        this.groupTable = groups ? parameters.values(penalty.groupTable()) : null;
+        this.groupGradient = groups ? workerGradients[0].values(penalty.groupTable()) : null;
+        this.groupWidth = groups ? width(parameters, penalty.groupTable()) : 0;
+        boolean bias = penalty.itemBias() != null;
+        this.itemBias = bias ? parameters.values(penalty.itemBias()) : null;
+        this.itemBiasGradient = bias ? workerGradients[0].values(penalty.itemBias()) : null;
         this.denseValues = penalty.dense().stream().map(parameters::values).toArray(float[][]::new);
     }
 
@@ -105,6 +117,18 @@ final class AdamPass {
      * @return the penalty
      */
     double rowPenalty(int[] users, int[] positives, int[] negatives, int[] context, float[] mask, int contextSize) {
+        return rowPenalty(users, positives, negatives, context, mask, contextSize, null);
+    }
+
+    /**
+     * {@link #rowPenalty(int[], int[], int[], int[], float[], int)} plus, for a penalty with a group table, the
+     * squared norm of each triple's group row, and with an item bias, the squared bias of its positive and negative.
+     *
+     * @param groups the group of each triple, or {@code null}
+     * @return the penalty
+     */
+    double rowPenalty(int[] users, int[] positives, int[] negatives, int[] context, float[] mask, int contextSize,
+            int[] groups) {
         if (lambda == 0f) {
             return 0;
         }
@@ -132,6 +156,16 @@ final class AdamPass {
                     rows += m * squares;
                 }
             }
+        }
+        if (groupTable != null) {
+            if (groups == null) {
+                throw new IllegalArgumentException("the penalty has a group table but the batch has no groups");
+            }
+            rows += addRows(groupTable, groupGradient, groupWidth, groups, scale);
+        }
+        if (itemBias != null) {
+            rows += addRows(itemBias, itemBiasGradient, 1, positives, scale)
+                    + addRows(itemBias, itemBiasGradient, 1, negatives, scale);
         }
         double whole = 0;
         for (float[] w : denseValues) {

@@ -148,7 +148,7 @@ public final class KernelTraining implements AutoCloseable {
         parallel(t -> workers[t].backward(batch, from(t, rows), from(t + 1, rows), scoreGradients, gradients[t]));
         long t1 = System.nanoTime();
         double objective = data + adam.rowPenalty(users, positives, negatives, context, mask,
-                context == null ? 0 : context.length / n);
+                context == null ? 0 : context.length / n, groups);
         adam.prepare(iteration);
         parallel(adam::run);
         long t2 = System.nanoTime();

@@ -52,7 +52,7 @@ public interface ScoreKernel {
     /**
      * The penalty of MODELS.md A-6 that the signed-distance models share:
      * {@code λ · (mean over the batch's triples of ||U[u]||² + ||V[i+]||² + ||V[i−]||² + Σ_t mask_t ||C[t]||²
-     * + Σ_{w in dense} ||w||²)}, where the context term (item-neighbourhood models such as FISM, whose member rows
+     * [+ ||G[g]||² + b[i+]² + b[i−]²] + Σ_{w in dense} ||w||²)}, where the context term (item-neighbourhood models such as FISM, whose member rows
      * are parameters the batch uses) sums over the triple's context slots {@code t}, weighted by their mask.
      *
      * @param lambda       λ
@@ -61,8 +61,13 @@ public interface ScoreKernel {
      * @param dense        names of the weight tensors penalised as a whole
      * @param contextTable name of the table whose rows the context slots index, penalised per triple, or
      *                     {@code null} for no context term
+     * @param groupTable   name of the table whose rows the triples' groups index ({@code ||G[g]||²} per triple,
+     *                     e.g. MDR's playlists), or {@code null}
+     * @param itemBias     name of a per-item bias ({@code [numItems]}) penalised at the positive and the negative
+     *                     ({@code b[i+]² + b[i−]²} per triple), or {@code null}
      */
-    record RowPenalty(double lambda, String userTable, String itemTable, List<String> dense, String contextTable) {
+    record RowPenalty(double lambda, String userTable, String itemTable, List<String> dense, String contextTable,
+            String groupTable, String itemBias) {
         public RowPenalty {
             if (userTable != null && itemTable == null) {
                 throw new IllegalArgumentException("a penalised user table needs a penalised item table");
@@ -73,6 +78,12 @@ public interface ScoreKernel {
         /** The penalty without a context term. */
         public RowPenalty(double lambda, String userTable, String itemTable, List<String> dense) {
             this(lambda, userTable, itemTable, dense, null);
+        }
+
+        /** The penalty without group-row and item-bias terms. */
+        public RowPenalty(double lambda, String userTable, String itemTable, List<String> dense,
+                String contextTable) {
+            this(lambda, userTable, itemTable, dense, contextTable, null, null);
         }
     }
 }
