@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * FISM (Kabbur, Ning and Karypis, KDD 2013), the item-neighbourhood baseline of Chapter 4.3 (MODELS.md §3.11:
- * "candidate vs member songs by dot products"; dissertation §4.3.4, L4019–L4021, L4049–L4054). With two item tables,
+ * "candidate vs member songs by dot products"; dissertation §4.3.4, L4013–L4017, L4051–L4056). With two item tables,
  * P for members and Q for candidates, and an item bias b:
  * <pre>
  * score(k | T) = b_k + |T'|^(−α) Σ_{t ∈ T'} p_t · q_k,      T' = { t ∈ T valid : t ≠ k }
