@@ -25,7 +25,7 @@ import org.marketlens.model.mdr.MdrProvider;
  * Command, not a unit test: MDR with BPR on the AOTM-2011 subset under protocol 2 per playlist
  * ({@code config/experiments/protocols/aotm-protocol2.json}: dedupe group-item, playlists of at least 5 songs, per
  * playlist one test and one development song, 100 sampled negatives). Trains {@code EPOCHS} epochs without
- * validation (no early stopping; serving through the graph costs one SameDiff call per playlist) and prints the
+ * validation (no early stopping, to keep real-data runs short on 2 cores) and prints the
  * seconds per epoch, triples per second, test HIT@10 / NDCG@10, the evaluation's seconds, the peak RSS and the load.
  * <pre>
  * java -cp &lt;test class path&gt; org.marketlens.model.mdr.bench.MdrAotm SHARED EPOCHS [TERMS] [DIM] [STEPS]
@@ -33,6 +33,7 @@ import org.marketlens.model.mdr.MdrProvider;
  * {@code EPOCHS = 0} evaluates the initial model (the serving path's cost on this split). With {@code STEPS > 0} only that many training steps run after 21 untimed ones, and the time per step is
  * extrapolated to an epoch (no evaluation).
  * d = 64 (or DIM), λ = 1e-4, batch 256, 4 negatives per positive (uniform over the user's non-songs), Adam 0.001.
+ * Training and serving take {@code MdrKernel} unless {@code -Dmarketlens.kernels=false}.
  */
 public final class MdrAotm {
     private MdrAotm() {
