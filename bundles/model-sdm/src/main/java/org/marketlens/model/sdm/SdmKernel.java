@@ -32,7 +32,10 @@ import org.marketlens.framework.nn.kernel.Tanh;
  * cheaply: the masks are about 27·d entries per row at 4 hops); every row draws its own masks, fresh at every forward
  * pass, from a {@link SplittableRandom} seeded by the trainer, and the backward pass multiplies the gradients by the
  * same masks. {@code p} and {@code r_k} are hop-invariant under our weight sharing, so they get one mask per row per
- * forward pass (the authors' code redraws them per hop). Serving workers ({@link #worker(KernelParameters, int)})
+ * forward pass by default; with {@link SdmModel.DropoutMasks#HOP} they are redrawn in every hop, as in the authors'
+ * code: each hop then has its own output set (masked {@code p}, {@code W_d^p p + b_d}, {@code r_k}, its square and,
+ * in backward, its gradient), the context part {@code W_d^ctx v_out,k} staying hop-invariant, and the gradient of
+ * {@code p} sums the sets' gradients each through its own mask. Serving workers ({@link #worker(KernelParameters, int)})
  * never drop out, and with {@code p = 0} a training worker does exactly what a serving worker does.
  */
 final class SdmKernel implements FinalLayerKernel {
@@ -44,6 +47,8 @@ final class SdmKernel implements FinalLayerKernel {
     private final RowPenalty penalty;
     /** The dropout rate p of training workers; 0: none. */
     private final double dropout;
+    /** Whether training workers redraw the masks of {@code p} and {@code r_k} in every hop. */
+    private final boolean masksPerHop;
 
     SdmKernel(int numItems, int dim, int hops, int contextSize, SdmModel.Activation activation, double lambda) {
         this(numItems, dim, hops, contextSize, activation, lambda, 0);
@@ -51,10 +56,16 @@ final class SdmKernel implements FinalLayerKernel {
 
     SdmKernel(int numItems, int dim, int hops, int contextSize, SdmModel.Activation activation, double lambda,
             double dropout) {
+        this(numItems, dim, hops, contextSize, activation, lambda, dropout, SdmModel.DropoutMasks.PASS);
+    }
+
+    SdmKernel(int numItems, int dim, int hops, int contextSize, SdmModel.Activation activation, double lambda,
+            double dropout, SdmModel.DropoutMasks dropoutMasks) {
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("SDM needs a dropout rate in [0, 1), got " + dropout);
         }
         this.dropout = dropout;
+        this.masksPerHop = dropoutMasks == SdmModel.DropoutMasks.HOP;
         this.numItems = numItems;
         this.dim = dim;
         this.hops = hops;
@@ -89,7 +100,7 @@ final class SdmKernel implements FinalLayerKernel {
     }
 
     /** One thread's scratch space; row arrays are indexed by the row's offset in the range it was given. */
-    private final class SdmWorker implements FinalLayerWorker {
+    final class SdmWorker implements FinalLayerWorker {
         private final KernelParameters params;
         private final int d = dim;
         private final int s = contextSize;
@@ -102,16 +113,18 @@ final class SdmKernel implements FinalLayerKernel {
         private final float[][] att;     // per hop [n, s]
         private final float[][] hidden;  // per hop [n·s, d]: f(W_c^q q + key_k)
         private final float[] p;         // [n, d]
-        private final float[] pd;        // [n, d] = W_d^p p + b_d
-        private final float[] r;         // [n·s, d] = f(pd + W_d^ctx v_out,k)
-        private final float[] out;       // [n·s, d] = square(r)
+        // The output side, per output set o (one, or one per hop with per-hop masks; hop h reads set outOf(h)).
+        private final int outs;
+        private final float[][] pd;      // per set [n, d] = W_d^p p + b_d
+        private final float[][] r;       // per set [n·s, d] = f(pd + W_d^ctx v_out,k)
+        private final float[][] out;     // per set [n·s, d] = square(r)
         private final float[] rowScratch;  // [n, d]
         private final float[] rowScratch2; // [n, d]
         private final float[] rowScratch3; // [n, d]
         private final float[] wide;      // [n, 2d]
         private final float[] z;         // [n, s]
         private final float[] dz;        // [n, s]
-        private final float[] dOut;      // [n·s, d]
+        private final float[][] dOut;    // per set [n·s, d]
         // Per distinct context item.
         private final DistinctRows contextItems; // the slots: distinct items of the rows' context positions
         private final float[] memory;    // [slots, 2d]: the items' [v_in; v_out]
@@ -131,9 +144,9 @@ final class SdmKernel implements FinalLayerKernel {
         private final DropoutMask dropMask; // draws the masks from random
         private final float[] keepQ;       // [n, d]
         private final float[] qActive;     // [n, d]: f(W_a[u_in; v_in] + b_a) before its mask
-        private final float[] keepP;       // [n, d]
-        private final float[] pKept;       // [n, d]: p after its mask, what W_d^p reads
-        private final float[] keepR;       // [n·s, d]
+        private final float[][] keepP;     // per set [n, d]
+        private final float[][] pKept;     // per set [n, d]: p after its mask, what W_d^p reads
+        private final float[][] keepR;     // per set [n·s, d]
         private final float[][] keepHidden; // per hop [n·s, d]
         private final float[] rowKeep;     // [d]
         private int slots;
@@ -148,9 +161,10 @@ final class SdmKernel implements FinalLayerKernel {
             boolean dropping = random != null;
             keepQ = dropping ? new float[n * d] : null;
             qActive = dropping ? new float[n * d] : null;
-            keepP = dropping ? new float[n * d] : null;
-            pKept = dropping ? new float[n * d] : null;
-            keepR = dropping ? new float[n * s * d] : null;
+            outs = dropping && masksPerHop ? hops : 1;
+            keepP = dropping ? new float[outs][n * d] : null;
+            pKept = dropping ? new float[outs][n * d] : null;
+            keepR = dropping ? new float[outs][n * s * d] : null;
             keepHidden = dropping ? new float[hops][n * s * d] : null;
             rowKeep = dropping ? new float[d] : null;
             dropMask = dropping ? new DropoutMask(dropout, n * s * d) : null;
@@ -165,16 +179,16 @@ final class SdmKernel implements FinalLayerKernel {
             att = new float[hops][n * s];
             hidden = new float[hops][n * s * d];
             p = new float[n * d];
-            pd = new float[n * d];
-            r = new float[n * s * d];
-            out = new float[n * s * d];
+            pd = new float[outs][n * d];
+            r = new float[outs][n * s * d];
+            out = new float[outs][n * s * d];
             rowScratch = new float[n * d];
             rowScratch2 = new float[n * d];
             rowScratch3 = new float[n * d];
             wide = new float[n * 2 * d];
             z = new float[n * s];
             dz = new float[n * s];
-            dOut = new float[n * s * d];
+            dOut = new float[outs][n * s * d];
             contextItems = new DistinctRows(numItems, n * s, 2 * d);
             memory = new float[n * s * 2 * d];
             keys = new float[n * s * d];
@@ -197,6 +211,26 @@ final class SdmKernel implements FinalLayerKernel {
             if (tanh) {
                 Tanh.backward(y, yFrom, g, from, to);
             }
+        }
+
+        /** @return the output set hop {@code h} reads: its own with per-hop masks, else the only one */
+        private int outOf(int h) {
+            return outs == 1 ? 0 : h;
+        }
+
+        /** @return the masks of {@code p} of output set {@code o}, for tests ({@code null} without dropout) */
+        float[] keepP(int o) {
+            return keepP == null ? null : keepP[o];
+        }
+
+        /** @return the masks of {@code r_k} of output set {@code o}, for tests ({@code null} without dropout) */
+        float[] keepR(int o) {
+            return keepR == null ? null : keepR[o];
+        }
+
+        /** @return the number of output sets: 1, or H with per-hop masks in a training worker */
+        int outputSets() {
+            return outs;
         }
 
         /** Draws a fresh mask into {@code keep[0, length)} ({@link DropoutMask}). */
@@ -238,19 +272,12 @@ final class SdmKernel implements FinalLayerKernel {
             Dense.fillRows(params.values(SdmModel.B_B), d, p, d, 0, 0, n);
             Dense.multiplyAdd(xb, twoD, 0, Dense.transposeBlock(wb, d, twoD, 0, twoD), twoD, d, p, d, 0, 0, n);
             activate(p, 0, n * d);
-            float[] pIn = p;
             if (random != null) {
-                // Dropout on q^(1) (q[0] holds it after its mask, as hop 1 and the gate read it) and on p.
+                // Dropout on q^(1) (q[0] holds it after its mask, as hop 1 and the gate read it).
                 System.arraycopy(q0, 0, qActive, 0, n * d);
                 drawMask(keepQ, n * d);
                 multiply(q0, keepQ, n * d);
-                drawMask(keepP, n * d);
-                System.arraycopy(p, 0, pKept, 0, n * d);
-                multiply(pKept, keepP, n * d);
-                pIn = pKept;
             }
-            Dense.fillRows(params.values(SdmModel.B_D), d, pd, d, 0, 0, n);
-            Dense.multiplyAdd(pIn, d, 0, Dense.transposeBlock(wd, d, twoD, 0, d), d, d, pd, d, 0, 0, n);
 
             // Hop-invariant context terms, once per distinct context item of these rows.
             slotBase = from * s;
@@ -262,24 +289,42 @@ final class SdmKernel implements FinalLayerKernel {
             Dense.multiplyAdd(memory, twoD, d, Dense.transposeBlock(wd, d, twoD, d, d), d, d, outTerms, d, 0, 0,
                     slots);
 
-            // Output memory terms r_k = f(W_d^p p + b_d + W_d^ctx v_out,k), square(r_k) (Eq. 5.11, 5.13).
-            for (int l = 0; l < n; l++) {
-                System.arraycopy(pd, l * d, rowOf, 0, d);
-                for (int k = 0; k < s; k++) {
-                    addRows(rowOf, outTerms, slot(l * s + k) * d, r, (l * s + k) * d);
+            // Per output set (one, or one per hop with per-hop masks): dropout on p, then the output memory terms
+            // r_k = f(W_d^p p + b_d + W_d^ctx v_out,k), square(r_k) (Eq. 5.11, 5.13). Only the p-dependent part is
+            // per set; the context part outTerms is shared.
+            float[] wdpT = Dense.transposeBlock(wd, d, twoD, 0, d);
+            for (int o = 0; o < outs; o++) {
+                float[] pIn = p;
+                if (random != null) {
+                    drawMask(keepP[o], n * d);
+                    System.arraycopy(p, 0, pKept[o], 0, n * d);
+                    multiply(pKept[o], keepP[o], n * d);
+                    pIn = pKept[o];
                 }
-            }
-            activate(r, 0, n * s * d);
-            if (random == null) {
-                for (int x = 0; x < n * s * d; x++) {
-                    out[x] = r[x] * r[x];
+                float[] pdo = pd[o];
+                Dense.fillRows(params.values(SdmModel.B_D), d, pdo, d, 0, 0, n);
+                Dense.multiplyAdd(pIn, d, 0, wdpT, d, d, pdo, d, 0, 0, n);
+                float[] ro = r[o];
+                float[] outo = out[o];
+                for (int l = 0; l < n; l++) {
+                    System.arraycopy(pdo, l * d, rowOf, 0, d);
+                    for (int k = 0; k < s; k++) {
+                        addRows(rowOf, outTerms, slot(l * s + k) * d, ro, (l * s + k) * d);
+                    }
                 }
-            } else {
-                // Dropout on r_k: out_k = square(keep ⊙ r_k); r keeps the activation for f'.
-                drawMask(keepR, n * s * d);
-                for (int x = 0; x < n * s * d; x++) {
-                    float y = r[x] * keepR[x];
-                    out[x] = y * y;
+                activate(ro, 0, n * s * d);
+                if (random == null) {
+                    for (int x = 0; x < n * s * d; x++) {
+                        outo[x] = ro[x] * ro[x];
+                    }
+                } else {
+                    // Dropout on r_k: out_k = square(keep ⊙ r_k); r keeps the activation for f'.
+                    float[] keep = keepR[o];
+                    drawMask(keep, n * s * d);
+                    for (int x = 0; x < n * s * d; x++) {
+                        float y = ro[x] * keep[x];
+                        outo[x] = y * y;
+                    }
                 }
             }
 
@@ -340,6 +385,7 @@ final class SdmKernel implements FinalLayerKernel {
                 // Eq. 5.10, 5.16, 5.13, 5.19: masked softmin and the weighted output.
                 float[] a = att[h];
                 float[] eh = e[h];
+                float[] out = this.out[outOf(h)];
                 Arrays.fill(eh, 0, n * d, 0f);
                 for (int l = 0; l < n; l++) {
                     Softmin.weights(z, l * s, mask, (from + l) * s, s, a, l * s);
@@ -416,7 +462,9 @@ final class SdmKernel implements FinalLayerKernel {
             }
             gradients.values(SdmModel.EDGE_BIAS)[0] += biasGradient;
 
-            Arrays.fill(dOut, 0, n * s * d, 0f);
+            for (float[] x : dOut) {
+                Arrays.fill(x, 0, n * s * d, 0f);
+            }
             Arrays.fill(dKeys, 0, slots * d, 0f);
             Arrays.fill(dOutTerms, 0, slots * d, 0f);
             float[] dq = rowScratch2;
@@ -427,6 +475,8 @@ final class SdmKernel implements FinalLayerKernel {
             for (int h = hops - 1; h >= 0; h--) {
                 float[] a = att[h];
                 float[] hid = hidden[h];
+                float[] out = this.out[outOf(h)];
+                float[] dOut = this.dOut[outOf(h)];
                 // e = Σ_k a_k out_k: d out_k += a_k de, da_k = de · out_k.
                 for (int l = 0; l < n; l++) {
                     System.arraycopy(de, l * d, rowSum, 0, d);
@@ -521,41 +571,56 @@ final class SdmKernel implements FinalLayerKernel {
             Dense.backwardInput(dq, d, 0, wa, twoD, 0, twoD, d, wide, twoD, 0, 0, n);
             scatter(batch, from, n, wide, gUsers, gItems, 0);
 
-            // out_k = square(r_k), r_k = f(pd + outTerm_k), pd = W_d^p p + b_d.
-            if (random == null) {
-                for (int x = 0; x < n * s * d; x++) {
-                    dOut[x] *= 2f * r[x];
-                }
-            } else {
-                // out_k = square(keep ⊙ r_k).
-                for (int x = 0; x < n * s * d; x++) {
-                    float k = keepR[x];
-                    dOut[x] *= 2f * k * k * r[x];
-                }
-            }
-            activationBackward(r, 0, dOut, 0, n * s * d);
+            // Per output set: out_k = square(keep ⊙ r_k) (keep = 1 without dropout), r_k = f(pd + outTerm_k),
+            // pd = W_d^p p_o + b_d, p_o = keep_o ⊙ p; dp sums the sets' gradients, each through its own mask.
             float[] dpd = rowScratch3;
-            for (int l = 0; l < n; l++) {
-                Arrays.fill(rowSum, 0f);
-                for (int k = 0; k < s; k++) {
-                    int j = l * s + k;
-                    System.arraycopy(dOut, j * d, rowOf, 0, d);
-                    for (int c = 0; c < d; c++) {
-                        rowSum[c] += rowOf[c];
-                    }
-                    addInto(rowOf, dOutTerms, slot(j) * d);
-                }
-                System.arraycopy(rowSum, 0, dpd, l * d, d);
-            }
-            Dense.backwardWeights(dpd, d, 0, random == null ? p : pKept, d, 0, d, d, gWd, twoD, 0, 0, n);
-            Dense.backwardBias(dpd, d, 0, d, gradients.values(SdmModel.B_D), 0, n);
             float[] dp = rowScratch2;
+            float[] dpSet = rowScratch; // de is not needed any more
             Arrays.fill(dp, 0, n * d, 0f);
-            Dense.backwardInput(dpd, d, 0, wd, twoD, 0, d, d, dp, d, 0, 0, n);
-            // p = keep ⊙ f(W_b [u_out; v_out] + b_b) (keep = 1 without dropout); p holds f's output.
-            if (random != null) {
-                multiply(dp, keepP, n * d);
+            for (int o = 0; o < outs; o++) {
+                float[] ro = r[o];
+                float[] dOuto = dOut[o];
+                if (random == null) {
+                    for (int x = 0; x < n * s * d; x++) {
+                        dOuto[x] *= 2f * ro[x];
+                    }
+                } else {
+                    float[] keep = keepR[o];
+                    for (int x = 0; x < n * s * d; x++) {
+                        float k = keep[x];
+                        dOuto[x] *= 2f * k * k * ro[x];
+                    }
+                }
+                activationBackward(ro, 0, dOuto, 0, n * s * d);
+                for (int l = 0; l < n; l++) {
+                    Arrays.fill(rowSum, 0f);
+                    for (int k = 0; k < s; k++) {
+                        int j = l * s + k;
+                        System.arraycopy(dOuto, j * d, rowOf, 0, d);
+                        for (int c = 0; c < d; c++) {
+                            rowSum[c] += rowOf[c];
+                        }
+                        addInto(rowOf, dOutTerms, slot(j) * d);
+                    }
+                    System.arraycopy(rowSum, 0, dpd, l * d, d);
+                }
+                Dense.backwardWeights(dpd, d, 0, random == null ? p : pKept[o], d, 0, d, d, gWd, twoD, 0, 0, n);
+                Dense.backwardBias(dpd, d, 0, d, gradients.values(SdmModel.B_D), 0, n);
+                if (outs == 1) {
+                    Dense.backwardInput(dpd, d, 0, wd, twoD, 0, d, d, dp, d, 0, 0, n);
+                    if (random != null) {
+                        multiply(dp, keepP[0], n * d);
+                    }
+                } else {
+                    Arrays.fill(dpSet, 0, n * d, 0f);
+                    Dense.backwardInput(dpd, d, 0, wd, twoD, 0, d, d, dpSet, d, 0, 0, n);
+                    float[] keep = keepP[o];
+                    for (int x = 0; x < n * d; x++) {
+                        dp[x] += dpSet[x] * keep[x];
+                    }
+                }
             }
+            // p = f(W_b [u_out; v_out] + b_b); p holds f's output.
             activationBackward(p, 0, dp, 0, n * d);
             Dense.backwardWeights(dp, d, 0, xb, twoD, 0, twoD, d, gradients.values(SdmModel.W_B), twoD, 0, 0, n);
             Dense.backwardBias(dp, d, 0, d, gradients.values(SdmModel.B_B), 0, n);

@@ -35,7 +35,10 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * the authors' code drops: the query {@code q^(1)} (Eq. 5.7, before hop 1 uses it), {@code p} (Eq. 5.8), each hop's
  * attention hidden {@code f(W_c^q q + key_k)} before its squared norm (Eq. 5.9, 5.17; a fresh mask per hop) and the
  * output hidden {@code r_k} before its square (Eq. 5.11). Our weight sharing makes {@code p} and {@code r_k}
- * hop-invariant, so they get one mask per row per forward pass where the authors' code redraws them per hop. As in
+ * hop-invariant, so by default ({@link DropoutMasks#PASS}) they get one mask per row per forward pass; with
+ * {@link DropoutMasks#HOP} they are redrawn in every hop, as in the authors' code (which recomputes the output query
+ * {@code Dropout(W_b[u_out; v_out] + b_b)} and its output hiddens in every hop): each hop then computes its own
+ * {@code r_k} from its own masked {@code p}, while the context part {@code W_d^ctx v_out,k} stays hop-invariant. As in
  * Caser, the mask is {@code floor(U + 1 − p)} with {@code U} uniform on {@code [0, 1)} (ND4J 1.0.0-M1.1's dropout ops
  * have no derivative); with {@code p = 0} the graph has no extra op. The recommender serves
  * {@link #withoutDropout()}, so inference is deterministic.
@@ -61,6 +64,31 @@ final class SdmModel implements FinalLayerModel, KernelModel {
     /** The non-linearity f of Eq. 5.7–5.9. */
     enum Activation { TANH, IDENTITY }
 
+    /**
+     * How often the hop-invariant activations {@code p} and {@code r_k} draw their dropout masks: {@code PASS} once
+     * per forward pass (our weight sharing computes them once), {@code HOP} afresh in every hop, as the authors' code
+     * (which recomputes the output query and its output hiddens in every hop, each with a new dropout mask).
+     */
+    enum DropoutMasks {
+        PASS, HOP;
+
+        /** @return the setting named {@code pass} or {@code hop} (any case) */
+        static DropoutMasks parse(String name) {
+            for (DropoutMasks m : values()) {
+                if (m.name().equalsIgnoreCase(String.valueOf(name).trim())) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("SDM's dropoutMasks must be 'pass' (one mask per forward pass for p and"
+                    + " r_k) or 'hop' (a fresh mask in every hop), got '" + name + "'");
+        }
+
+        /** @return the name used in hyper-parameters and snapshots */
+        String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     private final int numUsers;
     private final int numItems;
     private final int dim;
@@ -69,6 +97,7 @@ final class SdmModel implements FinalLayerModel, KernelModel {
     private final double lambda;
     private final Activation activation;
     private final double dropout;
+    private final DropoutMasks dropoutMasks;
 
     /** A model without dropout. */
     SdmModel(int numUsers, int numItems, int dim, int hops, int contextSize, double lambda, Activation activation) {
@@ -80,6 +109,19 @@ final class SdmModel implements FinalLayerModel, KernelModel {
      */
     SdmModel(int numUsers, int numItems, int dim, int hops, int contextSize, double lambda, Activation activation,
             double dropout) {
+        this(numUsers, numItems, dim, hops, contextSize, lambda, activation, dropout, DropoutMasks.PASS);
+    }
+
+    /**
+     * @param dropout      the training-time dropout rate p, in {@code [0, 1)} (A-8; 0: none)
+     * @param dropoutMasks whether {@code p} and {@code r_k} draw their masks once per forward pass or in every hop
+     */
+    SdmModel(int numUsers, int numItems, int dim, int hops, int contextSize, double lambda, Activation activation,
+            double dropout, DropoutMasks dropoutMasks) {
+        if (dropoutMasks == null) {
+            throw new IllegalArgumentException("SDM needs a dropoutMasks setting, 'pass' or 'hop'");
+        }
+        this.dropoutMasks = dropoutMasks;
         if (dim < 1 || hops < 1 || contextSize < 1) {
             throw new IllegalArgumentException("SDM needs dim, hops and contextSize >= 1, got " + dim + ", " + hops
                     + ", " + contextSize);
@@ -107,10 +149,15 @@ final class SdmModel implements FinalLayerModel, KernelModel {
         return dropout;
     }
 
+    /** @return when {@code p} and {@code r_k} draw their dropout masks (no effect without dropout) */
+    DropoutMasks dropoutMasks() {
+        return dropoutMasks;
+    }
+
     /** @return the same model without dropout: the inference graph and kernel */
     SdmModel withoutDropout() {
         return dropout == 0 ? this
-                : new SdmModel(numUsers, numItems, dim, hops, contextSize, lambda, activation, 0);
+                : new SdmModel(numUsers, numItems, dim, hops, contextSize, lambda, activation, 0, dropoutMasks);
     }
 
     /** @return the number of hops H */
@@ -169,17 +216,18 @@ final class SdmModel implements FinalLayerModel, KernelModel {
 
         SDVariable q = InvertedDropout.apply(sd, f(sd, Affine.of(sd, params.get(W_A), params.get(B_A))
                 .apply(sd.concat(1, uIn, vIn))), dropout);                                        // 5.7
-        SDVariable p = InvertedDropout.apply(sd, f(sd, Affine.of(sd, params.get(W_B), params.get(B_B))
-                .apply(sd.concat(1, uOut, vOut))), dropout);                                      // 5.8
+        SDVariable pActive = f(sd, Affine.of(sd, params.get(W_B), params.get(B_B)).apply(sd.concat(1, uOut, vOut)));
+        // With per-hop masks p and r_k are redrawn in every hop below; the context part stays hop-invariant.
+        boolean perHop = dropoutMasks == DropoutMasks.HOP && dropout > 0;
+        SDVariable p = perHop ? null : InvertedDropout.apply(sd, pActive, dropout);                // 5.8
         Affine[] c = Affine.of(sd, params.get(W_C), params.get(B_C)).split(dim, dim, 2 * dim);
         Affine[] d = Affine.of(sd, params.get(W_D), params.get(B_D)).split(dim, dim, 2 * dim);
         // Hop-invariant parts (weights and p are shared by all hops): W_c's context block with b_c, the output terms
         // and the mask's terms. Each op saved here is saved per hop: SameDiff's cost per op dominates (issue 6).
         SDVariable contextKeys = c[1].applyLinearToRows(contextIn, dim, dim, contextSize).add(c[0].bias());
         MaskedSoftmin.Mask mask = MaskedSoftmin.prepare(sd, in.contextMask(), contextKeys.dataType());
-        SDVariable r = InvertedDropout.apply(sd, f(sd, sd.expandDims(d[0].apply(p), 1)
-                .add(d[1].applyLinearToRows(contextOut, dim, dim, contextSize))), dropout);
-        SDVariable outputs = SignedDistance.perDimension(sd, r);                                  // square(r_k)
+        SDVariable outputTerms = d[1].applyLinearToRows(contextOut, dim, dim, contextSize);
+        SDVariable outputs = perHop ? null : outputs(sd, d[0], p, outputTerms);
         Affine gate = hops > 1 ? Affine.of(sd, params.get(W_G), params.get(B_G)) : null;
         List<SDVariable> attention = new ArrayList<>();
         List<SDVariable> distances = new ArrayList<>();
@@ -193,11 +241,20 @@ final class SdmModel implements FinalLayerModel, KernelModel {
                     f(sd, sd.expandDims(c[0].applyLinear(q), 1).add(contextKeys)), dropout);
             SDVariable z = sd.squaredNorm(hidden, false, 2);                                     // 5.9, 5.17
             SDVariable a = MaskedSoftmin.weights(sd, z, mask);                                    // 5.10, 5.16
-            e = MaskedSoftmin.pool(sd, a, outputs);                                               // 5.13, 5.19
+            SDVariable hopOutputs = perHop
+                    ? outputs(sd, d[0], InvertedDropout.apply(sd, pActive, dropout), outputTerms) : outputs;
+            e = MaskedSoftmin.pool(sd, a, hopOutputs);                                            // 5.13, 5.19
             attention.add(a);
             distances.add(z);
         }
         return new Forward(e, List.copyOf(attention), List.copyOf(distances));
+    }
+
+    /** {@code square(r_k)} with {@code r_k = dropout(f(W_d^p p + b_d + W_d^ctx v_out,k))} (Eq. 5.11, 5.13). */
+    private SDVariable outputs(SameDiff sd, Affine outputQuery, SDVariable p, SDVariable outputTerms) {
+        SDVariable r = InvertedDropout.apply(sd, f(sd, sd.expandDims(outputQuery.apply(p), 1).add(outputTerms)),
+                dropout);
+        return SignedDistance.perDimension(sd, r);                                                // square(r_k)
     }
 
     private SDVariable f(SameDiff sd, SDVariable x) {
@@ -235,6 +292,6 @@ final class SdmModel implements FinalLayerModel, KernelModel {
      */
     @Override
     public FinalLayerKernel kernel() {
-        return new SdmKernel(numItems, dim, hops, contextSize, activation, lambda, dropout);
+        return new SdmKernel(numItems, dim, hops, contextSize, activation, lambda, dropout, dropoutMasks);
     }
 }

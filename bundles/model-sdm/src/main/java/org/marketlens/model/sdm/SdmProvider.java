@@ -16,7 +16,8 @@ import org.osgi.service.component.annotations.Component;
  * trained by the experiment's pairwise loss on instances with at least one context item (A-39). The trained model
  * exposes its final-layer vectors ({@link org.marketlens.api.nn.FinalLayerVectors}) for SDMR and its per-hop
  * attention weights per prediction ({@link org.marketlens.api.nn.AttentionWeights}, Figure 5.6). An optional
- * dropout rate (A-8, default 0) acts in training only.
+ * dropout rate (A-8, default 0) acts in training only; {@code dropoutMasks} says whether {@code p} and {@code r_k}
+ * draw their masks once per forward pass ({@code pass}, default) or in every hop ({@code hop}, the authors' code).
  */
 @Component(service = ModelProvider.class, property = {PluginProperties.NAME + "=" + SdmProvider.NAME,
         PluginProperties.TASKS + "=general,basket"})
@@ -31,20 +32,26 @@ public final class SdmProvider extends SameDiffModelProvider<SdmModel> {
                 new HyperParameter("lambda", 0.0001,
                         "L2 weight λ on batch memory rows and dense weights, in {1e-1..1e-5} (MODELS.md §4.8, A-6)"),
                 new HyperParameter("dropout", 0.0,
-                        "dropout rate p on q, p, the attention and output hiddens, training only, in [0, 1); A-8: off by default, the authors' code uses 0.2")));
+                        "dropout rate p on q, p, the attention and output hiddens, training only, in [0, 1); A-8: off by default, the authors' code uses 0.2"),
+                new HyperParameter("dropoutMasks", "pass",
+                        "when p and the output hiddens r_k draw their dropout masks: pass (once per forward pass) or hop (afresh in every hop, as the authors' code)")));
     }
 
     @Override
     protected SdmModel model(Map<String, Object> values) {
         return new SdmModel(intValue(values, "numUsers"), intValue(values, "numItems"), intValue(values, "dim"),
                 intValue(values, "hops"), intValue(values, "contextSize"), doubleValue(values, "lambda"),
-                SdmModel.Activation.TANH, values.containsKey("dropout") ? doubleValue(values, "dropout") : 0.0);
+                SdmModel.Activation.TANH, values.containsKey("dropout") ? doubleValue(values, "dropout") : 0.0,
+                values.containsKey("dropoutMasks")
+                        ? SdmModel.DropoutMasks.parse(String.valueOf(values.get("dropoutMasks")))
+                        : SdmModel.DropoutMasks.PASS);
     }
 
     /**
      * Serves the final-layer vectors too, which SDMR fuses (MODELS.md §4.5), and the attention weights (Figure 5.6),
      * of the model without dropout: validation, inference and SDMR's frozen part are deterministic. Snapshots from
-     * before the dropout option lack its value, which reads as 0.
+     * before the dropout option lack its value, which reads as 0; those before {@code dropoutMasks} read as
+     * {@code pass}.
      */
     @Override
     protected Recommender serve(SdmModel model, Map<String, INDArray> parameters, Map<String, Object> values) {
