@@ -44,7 +44,8 @@ public final class StepProfile {
         Map<String, Object> params = new LinkedHashMap<>();
         for (int i = 3; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
-            params.put(kv[0], kv[1].matches("-?[0-9]+") ? (Object) Integer.valueOf(kv[1]) : Double.valueOf(kv[1]));
+            params.put(kv[0], kv[1].matches("-?[0-9]+") ? (Object) Integer.valueOf(kv[1])
+                    : kv[1].matches("-?[0-9.eE-]+") ? (Object) Double.valueOf(kv[1]) : kv[1]);
         }
         Dataset ds = new NcfSplitLoader().load(Map.of("dir", dir.toString(), "prefix", "ml100k"));
         Split split = new LooSampledEvaluator().split(ds, Map.of(), 0);
