@@ -5,18 +5,31 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.marketlens.api.rec.Recommender;
 import org.marketlens.api.rec.TrainingContext;
 
-/** A {@link TrainingContext} for unit tests: fixed plugins, an optional validation function, recorded facts. */
+/**
+ * A {@link TrainingContext} for unit tests and benchmark mains: fixed plugins, an optional validation function, recorded
+ * facts, and optionally a progress listener and a cancellation condition (e.g. {@link StepTimer}).
+ */
 public final class FixedTrainingContext implements TrainingContext {
+    /** Receives {@link TrainingContext#progress} calls. */
+    @FunctionalInterface
+    public interface ProgressListener {
+        void progress(String stage, long done, long total);
+    }
+
     private final long seed;
     private final int maxEpochs;
     private final int patience;
     private final Map<Class<?>, Object> configured = new HashMap<>();
     private final Map<String, Object> named = new HashMap<>();
     private Function<Recommender, OptionalDouble> validation = r -> OptionalDouble.empty();
+    private ProgressListener listener = (stage, done, total) -> {
+    };
+    private BooleanSupplier cancellation = () -> false;
     /** Facts the model recorded. */
     public final Map<String, Object> recorded = new LinkedHashMap<>();
 
@@ -41,6 +54,18 @@ public final class FixedTrainingContext implements TrainingContext {
 
     public FixedTrainingContext validation(Function<Recommender, OptionalDouble> v) {
         this.validation = v;
+        return this;
+    }
+
+    /** Passes every progress report to {@code l} (replacing an earlier listener). */
+    public FixedTrainingContext onProgress(ProgressListener l) {
+        this.listener = l;
+        return this;
+    }
+
+    /** Reports the training as cancelled whenever {@code c} says so (e.g. after a step budget). */
+    public FixedTrainingContext cancelWhen(BooleanSupplier c) {
+        this.cancellation = c;
         return this;
     }
 
@@ -76,11 +101,12 @@ public final class FixedTrainingContext implements TrainingContext {
 
     @Override
     public void progress(String stage, long done, long total) {
+        listener.progress(stage, done, total);
     }
 
     @Override
     public boolean cancelled() {
-        return false;
+        return cancellation.getAsBoolean();
     }
 
     @Override

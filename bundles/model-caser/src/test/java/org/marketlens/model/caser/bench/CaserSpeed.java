@@ -5,18 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import org.marketlens.api.data.Dataset;
 import org.marketlens.api.data.Split;
 import org.marketlens.api.nn.Loss;
-import org.marketlens.api.rec.Recommender;
-import org.marketlens.api.rec.TrainingContext;
 import org.marketlens.api.train.NegativeSampler;
 import org.marketlens.data.ncf.NcfSplitLoader;
 import org.marketlens.eval.loosampled.LooSampledEvaluator;
 import org.marketlens.framework.nn.kernel.KernelTraining;
 import org.marketlens.framework.testing.FixedTrainingContext;
+import org.marketlens.framework.testing.StepTimer;
 import org.marketlens.loss.bpr.BprLoss;
 import org.marketlens.model.caser.CaserProvider;
 import org.marketlens.sampler.uniform.UniformSampler;
@@ -26,7 +23,8 @@ import org.marketlens.sampler.uniform.UniformSampler;
  * and through the SameDiff graph, back to back in one JVM (so at the same load), and prints ms per step, the seconds
  * per epoch that makes at this split's number of steps, triples per second, and the process's CPU time per step
  * (less dependent on the machine's load than the wall clock; it includes GC and JIT threads). The clock starts after
- * {@code warmup} untimed steps (JIT and graph set-up; progress arrives every 20 steps, so 1 plus a multiple of 20).
+ * {@code warmup} untimed steps ({@link StepTimer}; JIT and graph set-up; progress arrives every 20 steps, so 1 plus
+ * a multiple of 20).
  * <pre>
  * java -cp &lt;test class path&gt; org.marketlens.model.caser.bench.CaserSpeed SHARED KERNEL_STEPS GRAPH_STEPS [WARMUP]
  * </pre>
@@ -57,16 +55,19 @@ public final class CaserSpeed {
                     continue;
                 }
                 System.setProperty(KernelTraining.ENABLED, Boolean.toString(path.equals("kernel")));
-                StepLimit ctx = new StepLimit(steps, warmup);
+                StepTimer clock = new StepTimer(warmup, steps);
+                FixedTrainingContext ctx = new FixedTrainingContext(1, 1, 1).with(Loss.class, "BPR", new BprLoss())
+                        .with(NegativeSampler.class, "uniform", new UniformSampler())
+                        .onProgress(clock).cancelWhen(clock::cancelled);
                 new CaserProvider().train(split.train(), params, ctx);
-                double perStep = (System.nanoTime() - ctx.start) / 1e6 / ctx.done;
-                double cpuPerStep = (cpuNanos() - ctx.cpuStart) / 1e6 / ctx.done;
+                double perStep = clock.msPerStep();
+                double cpuPerStep = clock.cpuMsPerStep();
                 System.out.printf("Caser %s: %d timed steps, %.2f ms per step = %.1f s per epoch of %d steps, "
                                 + "%.0f triples/s; process CPU %.2f ms per step = %.1f CPU s per epoch; kernel path %s, "
-                                + "threads %d, load %.2f%n", path, ctx.done, perStep,
-                        perStep * ctx.total / 1e3, ctx.total, 256 * 1e3 / perStep, cpuPerStep,
-                        cpuPerStep * ctx.total / 1e3,
-                        ctx.plain.recorded.get("train.kernels"), KernelTraining.defaultThreads(),
+                                + "threads %d, load %.2f%n", path, clock.timedSteps(), perStep,
+                        perStep * clock.stepsPerEpoch() / 1e3, clock.stepsPerEpoch(), 256 * 1e3 / perStep, cpuPerStep,
+                        cpuPerStep * clock.stepsPerEpoch() / 1e3,
+                        ctx.recorded.get("train.kernels"), KernelTraining.defaultThreads(),
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             }
         } finally {
@@ -75,80 +76,6 @@ public final class CaserSpeed {
             } else {
                 System.setProperty(KernelTraining.ENABLED, previous);
             }
-        }
-    }
-
-    /** @return the CPU time of this process, every thread (the kernel's pool, ND4J's native threads, JIT, GC) */
-    static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    /** BPR with the uniform sampler, no validation, cancelled after {@code warmup + steps} steps. */
-    private static final class StepLimit implements TrainingContext {
-        final FixedTrainingContext plain = new FixedTrainingContext(1, 1, 1).with(Loss.class, "BPR", new BprLoss())
-                .with(NegativeSampler.class, "uniform", new UniformSampler());
-        private final int steps;
-        private final int warmup;
-        long start = System.nanoTime();
-        long cpuStart = cpuNanos();
-        long done;
-        long total;
-
-        StepLimit(int steps, int warmup) {
-            this.steps = steps;
-            this.warmup = warmup;
-        }
-
-        @Override
-        public long seed() {
-            return plain.seed();
-        }
-
-        @Override
-        public int maxEpochs() {
-            return 1;
-        }
-
-        @Override
-        public int patience() {
-            return 1;
-        }
-
-        @Override
-        public OptionalDouble validate(Recommender candidate) {
-            return OptionalDouble.empty();
-        }
-
-        @Override
-        public <T> Optional<T> plugin(Class<T> type) {
-            return plain.plugin(type);
-        }
-
-        @Override
-        public <T> Optional<T> plugin(Class<T> type, String name) {
-            return plain.plugin(type, name);
-        }
-
-        @Override
-        public void progress(String stage, long doneSteps, long totalSteps) {
-            total = totalSteps;
-            if (doneSteps == warmup) {
-                start = System.nanoTime();
-                cpuStart = cpuNanos();
-            } else if (doneSteps > warmup) {
-                done = doneSteps - warmup;
-            }
-        }
-
-        @Override
-        public boolean cancelled() {
-            return done >= steps;
-        }
-
-        @Override
-        public void record(String key, Object value) {
-            plain.record(key, value);
         }
     }
 }

@@ -1,14 +1,10 @@
 package org.marketlens.model.mass.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
-import org.marketlens.api.data.Dataset;
+import java.util.Optional;
 import org.marketlens.api.data.Split;
 import org.marketlens.api.eval.EvaluationResult;
 import org.marketlens.api.nn.Loss;
@@ -17,6 +13,7 @@ import org.marketlens.api.train.NegativeSampler;
 import org.marketlens.data.playlists.PlaylistLoader;
 import org.marketlens.eval.loosampled.LooSampledEvaluator;
 import org.marketlens.framework.testing.FixedTrainingContext;
+import org.marketlens.framework.testing.PlaylistBenchmark;
 import org.marketlens.framework.train.ContextWindows;
 import org.marketlens.loss.bpr.BprLoss;
 import org.marketlens.model.mass.MassProvider;
@@ -25,7 +22,8 @@ import org.marketlens.sampler.uniform.UniformSampler;
 /**
  * Seconds per epoch of MASS on the AOTM-2011 subset, as a command, not a unit test: the data and protocol of
  * {@code config/experiments/protocols/aotm-protocol2.json} (dedupe group-item, minGroupSize 5, leave two songs out per
- * playlist, 100 sampled negatives), BPR with 4 uniform negatives, batch 256, Adam 0.001, d = 64 (MODELS.md §3.7,
+ * playlist, 100 sampled negatives; through the framework's {@link PlaylistBenchmark}), BPR with 4 uniform negatives,
+ * batch 256, Adam 0.001, d = 64 (MODELS.md §3.7,
  * §3.12). Prints per epoch the training-step time, the triples per second, the validation NDCG@10 (A-7), then the
  * test HIT@10 / NDCG@10 of the best epoch and the process's peak RSS. Run from the repository root:
  * <pre>
@@ -38,9 +36,9 @@ public final class MassAotmBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path file = Path.of(args[0], "data", "playlists-aotm2011-subset", "pick_playlist.txt");
-        if (!Files.isRegularFile(file)) {
-            System.out.println("AOTM-2011 subset absent at " + file + ": skipped");
+        Optional<PlaylistBenchmark> bench = PlaylistBenchmark.load(args[0], new PlaylistLoader(),
+                new LooSampledEvaluator(), 2026, "AOTM-2011 subset absent at %s: skipped");
+        if (bench.isEmpty()) {
             return;
         }
         int epochs = Integer.parseInt(args[1]);
@@ -50,31 +48,19 @@ public final class MassAotmBench {
             String[] kv = args[i].split("=", 2);
             options.put(kv[0], kv[1]);
         }
-        long t0 = System.nanoTime();
-        Dataset ds = new PlaylistLoader().load(Map.of("path", file.toString(), "format", "aotm", "dedupe", "group-item",
-                "minGroupSize", 5));
-        LooSampledEvaluator protocol = new LooSampledEvaluator();
-        Map<String, Object> protocolParams = Map.of("split", "playlist", "metrics", List.of("NDCG@10", "HIT@10"));
-        Split split = protocol.split(ds, protocolParams, 2026);
+        Split split = bench.get().split();
         int contextSize = Integer.parseInt(options.get("contextSize"));
         int instances = new ContextWindows(contextSize).instancesWithContext(split.train()).length;
         int negatives = 4;
         System.out.printf(Locale.ROOT, "AOTM subset: %d users, %d songs, %d training songs (%d with members), %d"
                         + " validation / %d test cases; loaded and split in %.1f s%n", split.train().numUsers(),
                 split.train().numItems(), split.train().size(), instances, split.validation().size(),
-                split.test().size(), (System.nanoTime() - t0) / 1e9);
-        long[] epochStart = {System.nanoTime()};
-        int[] epoch = {0};
+                split.test().size(), bench.get().loadSeconds());
         FixedTrainingContext ctx = new FixedTrainingContext(1, epochs, 2)
                 .with(Loss.class, "BPR", new BprLoss()).with(NegativeSampler.class, "uniform", new UniformSampler())
-                .validation(r -> {
-                    double v = protocol.evaluate(r, split.train(), split.validation(), protocolParams)
-                            .mean("NDCG@10");
-                    System.out.printf(Locale.ROOT, "MASS epoch %d: %.1f s with validation, validation NDCG@10 %.4f,"
-                            + " load %s%n", ++epoch[0], (System.nanoTime() - epochStart[0]) / 1e9, v, load());
-                    epochStart[0] = System.nanoTime();
-                    return OptionalDouble.of(v);
-                });
+                .validation(bench.get().validationEachEpoch((epoch, training, validation, r) -> System.out.printf(
+                        Locale.ROOT, "MASS epoch %d: %.1f s with validation, validation NDCG@10 %.4f, load %s%n",
+                        epoch, training + validation, r.mean("NDCG@10"), PlaylistBenchmark.loadLine())));
         Map<String, Object> params = Map.of("dim", Integer.parseInt(options.get("dim")), "contextSize", contextSize,
                 "lambda", Double.parseDouble(options.get("lambda")), "attention", options.get("attention"),
                 "memory", options.get("memory"), "negatives", negatives, "batchSize", 256, "learningRate", 0.001);
@@ -82,7 +68,7 @@ public final class MassAotmBench {
         Recommender model = new MassProvider().train(split.train(), params, ctx);
         double trainSeconds = (System.nanoTime() - t1) / 1e9;
         long t2 = System.nanoTime();
-        EvaluationResult test = protocol.evaluate(model, split.train(), split.test(), protocolParams);
+        EvaluationResult test = bench.get().test(model);
         double testSeconds = (System.nanoTime() - t2) / 1e9;
         @SuppressWarnings("unchecked")
         List<Double> seconds = (List<Double>) ctx.recorded.get("train.epochSeconds");
@@ -92,19 +78,6 @@ public final class MassAotmBench {
                         + " HIT@10 %.4f, NDCG@10 %.4f; peak RSS %s; load %s%n", options, seconds.size(),
                 ctx.recorded.get("train.bestEpoch"), seconds, perEpoch, (double) instances * negatives / perEpoch,
                 (long) instances * negatives, trainSeconds, test.users().length, testSeconds, test.mean("HIT@10"),
-                test.mean("NDCG@10"), peakRss(), load());
-    }
-
-    private static String peakRss() throws IOException {
-        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
-                .map(l -> l.substring(6).trim()).findFirst().orElse("?");
-    }
-
-    private static String load() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "?";
-        }
+                test.mean("NDCG@10"), PlaylistBenchmark.peakRss(), PlaylistBenchmark.loadLine());
     }
 }
