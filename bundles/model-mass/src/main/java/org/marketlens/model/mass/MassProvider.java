@@ -6,7 +6,9 @@ import org.marketlens.api.rec.HyperParameter;
 import org.marketlens.api.rec.ModelProvider;
 import org.marketlens.api.rec.PluginProperties;
 import org.marketlens.api.rec.Recommender;
+import org.marketlens.framework.nn.ContextAttentionExport;
 import org.marketlens.framework.nn.SameDiffModelProvider;
+import org.marketlens.framework.nn.SameDiffRecommender;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.osgi.service.component.annotations.Component;
 
@@ -42,9 +44,18 @@ public final class MassProvider extends SameDiffModelProvider<MassModel> {
                 MassModel.Memory.parse(String.valueOf(values.get("memory"))));
     }
 
-    /** Serves scores and the attention weights α per prediction (Figure 4.13). */
+    /**
+     * Serves scores and snapshots as a {@link SameDiffRecommender}, plus the attention weights {@code α_ikt}
+     * (Eq. 4.27) of each prediction over the playlist's member songs (one "hop", Figure 4.13) through
+     * {@link ContextAttentionExport}, read from the same {@link MassModel#forward} that scores on the same member
+     * window (the last {@code l} songs of the query's context), so the exported weights are exactly those the score
+     * used.
+     */
     @Override
     protected Recommender serve(MassModel model, Map<String, INDArray> parameters, Map<String, Object> values) {
-        return new MassRecommender(NAME, model, parameters, values, intValue(values, "numItems"));
+        SameDiffRecommender serving = new SameDiffRecommender(NAME, model, parameters, values,
+                intValue(values, "numItems"));
+        return new ContextAttentionExport(serving, serving.parameters(), model.contextSize(), 1,
+                (sd, in) -> List.of(model.forward(sd, sd::getVariable, in).weights()));
     }
 }

@@ -34,7 +34,7 @@ class MassRecommenderTest {
         for (MassModel.Attention variant : MassModel.Attention.values()) {
             MassModel model = new MassModel(3, 8, 3, 4, 0, variant, Memory.EXTERNAL);
             Map<String, INDArray> p = MassModelTest.parameters(model, 2, Map.of());
-            MassRecommender rec = new MassRecommender("MASS", model, p, Map.of(), 8);
+            AttentionWeights rec = (AttentionWeights) new MassProvider().serve(model, p, Map.of("numItems", 8));
             int[] items = {0, 6, 7};
             List<Attention> out = rec.attention(new Query(2, 0, new int[] {1, 5, 3}), items);
             int[][] context = {{1, 5, 3, 0}, {1, 5, 3, 0}, {1, 5, 3, 0}};
