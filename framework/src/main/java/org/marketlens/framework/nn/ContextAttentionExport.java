@@ -1,7 +1,5 @@
 package org.marketlens.framework.nn;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,7 +26,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * every weight of a masked softmax would be 0/0, so each candidate gets {@code hops} empty rows and no graph runs.
  * Calls are serialised (a SameDiff session is not thread-safe).
  */
-public final class ContextAttentionExport implements AttentionWeights {
+public final class ContextAttentionExport extends ForwardingRecommender implements AttentionWeights {
     /** The model-specific part: which variables of a model's score graph hold its attention. */
     @FunctionalInterface
     public interface AttentionGraph {
@@ -41,7 +39,6 @@ public final class ContextAttentionExport implements AttentionWeights {
         List<SDVariable> attention(SameDiff sd, ScoreInputs in);
     }
 
-    private final Recommender serving;
     private final Map<String, INDArray> parameters;
     private final ContextWindows windows;
     private final int hops;
@@ -58,26 +55,11 @@ public final class ContextAttentionExport implements AttentionWeights {
      */
     public ContextAttentionExport(Recommender serving, Map<String, INDArray> parameters, int contextSize, int hops,
             AttentionGraph attentionGraph) {
-        this.serving = serving;
+        super(serving);
         this.parameters = parameters;
         this.windows = new ContextWindows(contextSize);
         this.hops = hops;
         this.attentionGraph = attentionGraph;
-    }
-
-    @Override
-    public int numItems() {
-        return serving.numItems();
-    }
-
-    @Override
-    public float[] score(Query query, int[] items) {
-        return serving.score(query, items);
-    }
-
-    @Override
-    public void save(OutputStream out) throws IOException {
-        serving.save(out);
     }
 
     @Override

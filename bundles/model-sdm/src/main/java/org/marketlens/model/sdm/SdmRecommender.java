@@ -1,7 +1,5 @@
 package org.marketlens.model.sdm;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import org.marketlens.api.nn.AttentionWeights;
@@ -10,6 +8,7 @@ import org.marketlens.api.nn.FinalLayerVectors;
 import org.marketlens.api.rec.Query;
 import org.marketlens.framework.nn.ContextAttentionExport;
 import org.marketlens.framework.nn.FinalLayerRecommender;
+import org.marketlens.framework.nn.ForwardingRecommender;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -24,15 +23,20 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * ({@link SdmProvider} serves {@link SdmModel#withoutDropout()}, A-8), so scores, attention and the final-layer vectors
  * SDMR freezes are deterministic.
  */
-final class SdmRecommender implements FinalLayerVectors, AttentionWeights {
+final class SdmRecommender extends ForwardingRecommender implements FinalLayerVectors, AttentionWeights {
     private final SdmModel model;
     private final FinalLayerRecommender serving;
     private final ContextAttentionExport attention;
 
     SdmRecommender(String name, SdmModel model, Map<String, INDArray> parameters, Map<String, Object> values,
             int numItems) {
+        this(model, new FinalLayerRecommender(name, model, parameters, values, numItems));
+    }
+
+    private SdmRecommender(SdmModel model, FinalLayerRecommender serving) {
+        super(serving);
         this.model = model;
-        this.serving = new FinalLayerRecommender(name, model, parameters, values, numItems);
+        this.serving = serving;
         this.attention = new ContextAttentionExport(serving, serving.parameters(), model.contextSize(), model.hops(),
                 (sd, in) -> model.forward(sd, sd::getVariable, in).attention());
     }
@@ -45,21 +49,6 @@ final class SdmRecommender implements FinalLayerVectors, AttentionWeights {
     @Override
     public Map<String, INDArray> parameters() {
         return serving.parameters();
-    }
-
-    @Override
-    public int numItems() {
-        return serving.numItems();
-    }
-
-    @Override
-    public float[] score(Query query, int[] items) {
-        return serving.score(query, items);
-    }
-
-    @Override
-    public void save(OutputStream out) throws IOException {
-        serving.save(out);
     }
 
     @Override

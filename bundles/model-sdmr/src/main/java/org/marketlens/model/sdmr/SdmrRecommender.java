@@ -7,8 +7,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.marketlens.api.nn.FinalLayerVectors;
-import org.marketlens.api.rec.Query;
-import org.marketlens.api.rec.Recommender;
+import org.marketlens.framework.nn.ForwardingRecommender;
 import org.marketlens.framework.nn.ParameterSnapshot;
 import org.marketlens.framework.nn.SameDiffRecommender;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,9 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * A trained SDMR: the fusion graph served with the frozen parts' parameters as constants. Its snapshot is a zip of
  * the SDP snapshot ({@code SDP}), the SDM snapshot ({@code SDM}) and the fusion's own ({@code fusion}), so each part
- * is restored by its own provider.
+ * is restored by its own provider; it scores through a {@link SameDiffRecommender} of the fusion graph.
  */
-final class SdmrRecommender implements Recommender {
+final class SdmrRecommender extends ForwardingRecommender {
     static final String SDP_ENTRY = "SDP";
     static final String SDM_ENTRY = "SDM";
     static final String FUSION_ENTRY = "fusion";
@@ -26,27 +25,21 @@ final class SdmrRecommender implements Recommender {
     private final FinalLayerVectors sdm;
     private final Map<String, INDArray> fusion;
     private final Map<String, Object> hyperParameters;
-    private final SameDiffRecommender serving;
 
     SdmrRecommender(FinalLayerVectors sdp, FinalLayerVectors sdm, SdmrModel model, Map<String, INDArray> fusion,
             Map<String, Object> hyperParameters) {
+        super(serving(sdm, model, fusion, hyperParameters));
         this.sdp = sdp;
         this.sdm = sdm;
         this.fusion = Map.copyOf(fusion);
         this.hyperParameters = Map.copyOf(hyperParameters);
+    }
+
+    private static SameDiffRecommender serving(FinalLayerVectors sdm, SdmrModel model, Map<String, INDArray> fusion,
+            Map<String, Object> hyperParameters) {
         Map<String, INDArray> all = new LinkedHashMap<>(model.frozen());
         all.putAll(fusion);
-        this.serving = new SameDiffRecommender(SdmrProvider.NAME, model, all, hyperParameters, sdm.numItems());
-    }
-
-    @Override
-    public int numItems() {
-        return serving.numItems();
-    }
-
-    @Override
-    public float[] score(Query query, int[] items) {
-        return serving.score(query, items);
+        return new SameDiffRecommender(SdmrProvider.NAME, model, all, hyperParameters, sdm.numItems());
     }
 
     @Override
