@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
@@ -24,8 +22,8 @@ import org.marketlens.api.rec.Query;
 import org.marketlens.framework.data.Interactions;
 import org.marketlens.framework.data.InteractionsBuilder;
 import org.marketlens.framework.nn.GradientCheck;
-import org.marketlens.framework.nn.Nd4jRuntime;
 import org.marketlens.framework.nn.SameDiffRecommender;
+import org.marketlens.framework.testing.RandomParameters;
 import org.marketlens.framework.train.ContextWindows;
 import org.marketlens.loss.apr.AprLoss;
 import org.marketlens.loss.bpr.BprLoss;
@@ -41,23 +39,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 class MassModelTest {
     /** e / (1 + e): the softmin weight of the nearer of two members one squared unit apart. */
     private static final double NEAR = Math.E / (1 + Math.E);
-
-    /** Random parameters (every entry uniform in [−0.5, 0.5)), then the overrides. */
-    static Map<String, INDArray> parameters(MassModel model, long seed, Map<String, INDArray> overrides) {
-        Nd4jRuntime.ensureLoaded();
-        SplittableRandom r = new SplittableRandom(seed);
-        Map<String, INDArray> p = new LinkedHashMap<>();
-        for (ParameterSpec spec : model.parameters()) {
-            INDArray a = Nd4j.create(DataType.FLOAT, spec.shape());
-            INDArray flat = a.reshape(a.length());
-            for (long k = 0; k < a.length(); k++) {
-                flat.putScalar(k, (float) (r.nextDouble() - 0.5));
-            }
-            p.put(spec.name(), a);
-        }
-        p.putAll(overrides);
-        return p;
-    }
 
     private static INDArray matrix(float[][] rows) {
         return Nd4j.createFromArray(rows);
@@ -120,7 +101,8 @@ class MassModelTest {
     @Test
     void unitMetricGivesSquaredEuclideanDistances() {
         MassModel model = new MassModel(3, 7, 4, 3, 0, Attention.METRIC, Memory.EXTERNAL);
-        Map<String, INDArray> p = parameters(model, 1, Map.of(MassModel.METRIC, Nd4j.ones(DataType.FLOAT, 4)));
+        Map<String, INDArray> p = RandomParameters.uniform(model, 1,
+                Map.of(MassModel.METRIC, Nd4j.ones(DataType.FLOAT, 4)));
         int[][] context = {{1, 5, 6}, {2, 0, 0}};
         int[] users = {2, 0};
         int[] items = {4, 3};
@@ -218,7 +200,7 @@ class MassModelTest {
             for (Memory memory : Memory.values()) {
                 MassModel four = new MassModel(3, 7, 3, 4, 0, attention, memory);
                 MassModel two = new MassModel(3, 7, 3, 2, 0, attention, memory);
-                Map<String, INDArray> p = parameters(four, 3, Map.of());
+                Map<String, INDArray> p = RandomParameters.uniform(four, 3, Map.of());
                 float[][] mask = {{1, 1, 0, 0}};
                 INDArray padWith0 = evaluate(four, p, new int[] {1}, new int[] {2}, new int[][] {{4, 6, 0, 0}}, mask,
                         MassModel.Forward::distance);

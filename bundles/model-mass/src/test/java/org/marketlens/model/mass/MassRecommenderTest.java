@@ -22,6 +22,7 @@ import org.marketlens.api.train.NegativeSampler;
 import org.marketlens.framework.data.Interactions;
 import org.marketlens.framework.data.InteractionsBuilder;
 import org.marketlens.framework.testing.FixedTrainingContext;
+import org.marketlens.framework.testing.RandomParameters;
 import org.marketlens.framework.testing.RejectionSampler;
 import org.marketlens.loss.bpr.BprLoss;
 import org.marketlens.model.mass.MassModel.Memory;
@@ -33,7 +34,7 @@ class MassRecommenderTest {
     void exportedWeightsAreTheGraphsAttentionOverTheMembers() {
         for (MassModel.Attention variant : MassModel.Attention.values()) {
             MassModel model = new MassModel(3, 8, 3, 4, 0, variant, Memory.EXTERNAL);
-            Map<String, INDArray> p = MassModelTest.parameters(model, 2, Map.of());
+            Map<String, INDArray> p = RandomParameters.uniform(model, 2, Map.of());
             AttentionWeights rec = (AttentionWeights) new MassProvider().serve(model, p, Map.of("numItems", 8));
             int[] items = {0, 6, 7};
             List<Attention> out = rec.attention(new Query(2, 0, new int[] {1, 5, 3}), items);

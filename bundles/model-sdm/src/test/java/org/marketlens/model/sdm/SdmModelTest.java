@@ -4,18 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
-import org.marketlens.api.nn.ParameterSpec;
 import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.rec.Query;
 import org.marketlens.framework.nn.GradientCheck;
-import org.marketlens.framework.nn.Nd4jRuntime;
 import org.marketlens.framework.nn.SameDiffRecommender;
+import org.marketlens.framework.testing.RandomParameters;
 import org.marketlens.loss.apr.AprLoss;
 import org.marketlens.loss.bpr.BprLoss;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -26,23 +23,6 @@ import org.nd4j.linalg.factory.Nd4j;
 
 class SdmModelTest {
     private static final int D = 3;
-
-    /** Random parameters for a model (every tensor N(0, 0.5²)), then the overrides. */
-    private static Map<String, INDArray> parameters(SdmModel model, long seed, Map<String, INDArray> overrides) {
-        Nd4jRuntime.ensureLoaded();
-        SplittableRandom r = new SplittableRandom(seed);
-        Map<String, INDArray> p = new LinkedHashMap<>();
-        for (ParameterSpec spec : model.parameters()) {
-            INDArray a = Nd4j.create(DataType.FLOAT, spec.shape());
-            INDArray flat = a.reshape(a.length());
-            for (long k = 0; k < a.length(); k++) {
-                flat.putScalar(k, (float) (0.5 * (r.nextDouble() * 2 - 1)));
-            }
-            p.put(spec.name(), a);
-        }
-        p.putAll(overrides);
-        return p;
-    }
 
     private static INDArray block(INDArray left, INDArray right) {
         return Nd4j.concat(1, left, right).castTo(DataType.FLOAT);
@@ -81,7 +61,7 @@ class SdmModelTest {
     @Test
     void attentionDistanceReducesToItemItemDistance() {
         SdmModel model = new SdmModel(2, 6, D, 1, 3, 0, SdmModel.Activation.IDENTITY);
-        Map<String, INDArray> p = parameters(model, 1, Map.of(
+        Map<String, INDArray> p = RandomParameters.uniform(model, 1, Map.of(
                 SdmModel.W_A, block(Nd4j.zeros(D, D), eye()), SdmModel.W_C, block(eye(), eye().neg()),
                 SdmModel.B_A, Nd4j.zeros(DataType.FLOAT, D), SdmModel.B_C, Nd4j.zeros(DataType.FLOAT, D)));
         int[][] context = {{1, 2, 5}};
@@ -102,7 +82,7 @@ class SdmModelTest {
     @Test
     void attentionDistanceReducesToTransRecDistance() {
         SdmModel model = new SdmModel(2, 6, D, 1, 3, 0, SdmModel.Activation.IDENTITY);
-        Map<String, INDArray> p = parameters(model, 2, Map.of(
+        Map<String, INDArray> p = RandomParameters.uniform(model, 2, Map.of(
                 SdmModel.W_A, block(eye(), eye().neg()), SdmModel.W_C, block(eye(), eye()),
                 SdmModel.B_A, Nd4j.zeros(DataType.FLOAT, D), SdmModel.B_C, Nd4j.zeros(DataType.FLOAT, D)));
         int[][] context = {{0, 3, 5}};
@@ -124,7 +104,7 @@ class SdmModelTest {
     @Test
     void singleContextItemGetsFullWeightAndPaddingNone() {
         SdmModel model = new SdmModel(2, 6, D, 2, 3, 0, SdmModel.Activation.TANH);
-        Map<String, INDArray> p = parameters(model, 3, Map.of());
+        Map<String, INDArray> p = RandomParameters.uniform(model, 3, Map.of());
         float[][] mask = {{0, 1, 0}, {1, 1, 0}, {0, 0, 0}};
         int[][] context = {{5, 3, 1}, {2, 4, 0}, {1, 2, 3}};
         for (int hop = 0; hop < 2; hop++) {
@@ -154,7 +134,7 @@ class SdmModelTest {
     void paddedContextIsMaskedOutAtInference() {
         SdmModel three = new SdmModel(2, 6, D, 3, 3, 0, SdmModel.Activation.TANH);
         SdmModel two = new SdmModel(2, 6, D, 3, 2, 0, SdmModel.Activation.TANH);
-        Map<String, INDArray> p = parameters(three, 4, Map.of());
+        Map<String, INDArray> p = RandomParameters.uniform(three, 4, Map.of());
         SameDiffRecommender padded = new SameDiffRecommender("SDM", three, p, Map.of(), 6);
         SameDiffRecommender exact = new SameDiffRecommender("SDM", two, p, Map.of(), 6);
         int[] items = {0, 1, 2, 3, 4, 5};

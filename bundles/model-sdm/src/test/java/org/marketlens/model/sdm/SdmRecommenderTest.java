@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -16,15 +15,14 @@ import org.marketlens.api.nn.AttentionWeights;
 import org.marketlens.api.nn.AttentionWeights.Attention;
 import org.marketlens.api.nn.FinalLayerVectors;
 import org.marketlens.api.nn.Loss;
-import org.marketlens.api.nn.ParameterSpec;
 import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.rec.Query;
 import org.marketlens.api.rec.Recommender;
 import org.marketlens.api.train.NegativeSampler;
 import org.marketlens.framework.data.Interactions;
 import org.marketlens.framework.data.InteractionsBuilder;
-import org.marketlens.framework.nn.Nd4jRuntime;
 import org.marketlens.framework.testing.FixedTrainingContext;
+import org.marketlens.framework.testing.RandomParameters;
 import org.marketlens.framework.testing.RejectionSampler;
 import org.marketlens.loss.bpr.BprLoss;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -34,22 +32,6 @@ import org.nd4j.linalg.factory.Nd4j;
 
 class SdmRecommenderTest {
     private static final int D = 3;
-
-    private static Map<String, INDArray> parameters(SdmModel model, long seed, Map<String, INDArray> overrides) {
-        Nd4jRuntime.ensureLoaded();
-        SplittableRandom r = new SplittableRandom(seed);
-        Map<String, INDArray> p = new LinkedHashMap<>();
-        for (ParameterSpec spec : model.parameters()) {
-            INDArray a = Nd4j.create(DataType.FLOAT, spec.shape());
-            INDArray flat = a.reshape(a.length());
-            for (long k = 0; k < a.length(); k++) {
-                flat.putScalar(k, (float) (0.5 * (r.nextDouble() * 2 - 1)));
-            }
-            p.put(spec.name(), a);
-        }
-        p.putAll(overrides);
-        return p;
-    }
 
     private static INDArray eye() {
         return Nd4j.eye(D).castTo(DataType.FLOAT);
@@ -62,7 +44,7 @@ class SdmRecommenderTest {
     @Test
     void weightsAreTheSoftminOfHandComputedItemDistancesOverTheWindow() {
         SdmModel model = new SdmModel(2, 6, D, 1, 3, 0, SdmModel.Activation.IDENTITY);
-        Map<String, INDArray> p = parameters(model, 1, Map.of(
+        Map<String, INDArray> p = RandomParameters.uniform(model, 1, Map.of(
                 SdmModel.W_A, Nd4j.concat(1, Nd4j.zeros(DataType.FLOAT, D, D), eye()),
                 SdmModel.W_C, Nd4j.concat(1, eye(), eye().neg()),
                 SdmModel.B_A, Nd4j.zeros(DataType.FLOAT, D), SdmModel.B_C, Nd4j.zeros(DataType.FLOAT, D)));
@@ -103,7 +85,7 @@ class SdmRecommenderTest {
     @Test
     void exportedWeightsEqualTheScoringGraphsAttentionAtEveryHop() {
         SdmModel model = new SdmModel(3, 8, D, 3, 4, 0, SdmModel.Activation.TANH);
-        Map<String, INDArray> p = parameters(model, 2, Map.of());
+        Map<String, INDArray> p = RandomParameters.uniform(model, 2, Map.of());
         AttentionWeights rec = new SdmRecommender("SDM", model, p, Map.of(), 8);
         int[] items = {0, 6, 7};
         List<Attention> out = rec.attention(new Query(2, InteractionData.NO_GROUP, new int[] {1, 5, 3}), items);
@@ -137,7 +119,7 @@ class SdmRecommenderTest {
     @Test
     void kernelScoresEqualTheGraphsForFullPaddedAndEmptyWindows() {
         SdmModel model = new SdmModel(3, 8, 5, 3, 3, 0, SdmModel.Activation.TANH);
-        Map<String, INDArray> p = parameters(model, 4, Map.of());
+        Map<String, INDArray> p = RandomParameters.uniform(model, 4, Map.of());
         SdmRecommender rec = new SdmRecommender("SDM", model, p, Map.of(), 8);
         org.marketlens.framework.nn.SameDiffRecommender graph =
                 new org.marketlens.framework.nn.SameDiffRecommender("SDM", model, p, Map.of(), 8);
