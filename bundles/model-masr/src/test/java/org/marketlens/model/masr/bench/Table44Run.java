@@ -5,10 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import org.marketlens.api.data.DatasetLoader;
 import org.marketlens.api.eval.Evaluator;
 import org.marketlens.api.nn.Loss;
@@ -16,11 +13,8 @@ import org.marketlens.api.rec.ModelProvider;
 import org.marketlens.api.train.NegativeSampler;
 import org.marketlens.data.playlists.PlaylistLoader;
 import org.marketlens.eval.loosampled.LooSampledEvaluator;
-import org.marketlens.framework.experiment.ExperimentReport;
-import org.marketlens.framework.experiment.ExperimentRunner;
 import org.marketlens.framework.experiment.ExperimentSpec;
-import org.marketlens.framework.experiment.PluginRegistry;
-import org.marketlens.framework.experiment.Progress;
+import org.marketlens.framework.testing.ClassPathExperiment;
 import org.marketlens.loss.apr.AprLoss;
 import org.marketlens.loss.bpr.BprLoss;
 import org.marketlens.model.masr.MasrProvider;
@@ -30,8 +24,9 @@ import org.marketlens.sampler.uniform.UniformSampler;
 
 /**
  * Runs the Chapter 4.3 rows (MDR, MASS, MASR and their APR and variant rows) of an experiment spec such as
- * {@code config/experiments/aotm-table44.json} on the framework's experiment runner with a map-backed
- * {@link PluginRegistry}, without the OSGi launcher (the baselines' rows need {@code ./marketlens run}). Not a unit
+ * {@code config/experiments/aotm-table44.json} on the framework's experiment runner with a
+ * {@link ClassPathExperiment} registry, without the OSGi launcher (the baselines' rows need
+ * {@code ./marketlens run}). Not a unit
  * test. Run it from the repository root, where the spec's relative paths hold, with the module's test class path:
  * <pre>
  * mvn -o -q install -pl bundles/model-masr -DskipTests
@@ -109,50 +104,16 @@ public final class Table44Run {
         MdrProvider mdr = new MdrProvider();
         MassProvider mass = new MassProvider();
         BprLoss bpr = new BprLoss();
-        Map<String, Object> plugins = new LinkedHashMap<>();
-        put(plugins, DatasetLoader.class, "playlists", new PlaylistLoader());
-        put(plugins, Evaluator.class, "loo-sampled", new LooSampledEvaluator());
-        put(plugins, NegativeSampler.class, "uniform", new UniformSampler());
-        put(plugins, Loss.class, "BPR", bpr);
-        put(plugins, Loss.class, "APR", new AprLoss());
-        put(plugins, ModelProvider.class, "MDR", mdr);
-        put(plugins, ModelProvider.class, "MASS", mass);
-        put(plugins, ModelProvider.class, "MASR", new MasrProvider(mdr, mass));
-        PluginRegistry registry = new PluginRegistry() {
-            @Override
-            public <T> Optional<T> find(Class<T> type, String name) {
-                return Optional.ofNullable(type.cast(plugins.get(type.getName() + "/" + name)));
-            }
-
-            @Override
-            public SortedMap<String, String> names(Class<?> type) {
-                SortedMap<String, String> names = new TreeMap<>();
-                plugins.forEach((key, plugin) -> {
-                    if (key.startsWith(type.getName() + "/")) {
-                        names.put(key.substring(type.getName().length() + 1),
-                                plugin.getClass().getName() + " (class path)");
-                    }
-                });
-                return names;
-            }
-        };
-        Progress progress = new Progress() {
-            @Override
-            public void update(String task, long done, long total) {
-            }
-
-            @Override
-            public void message(String line) {
-                System.out.println(java.time.LocalTime.now().withNano(0) + " " + line);
-            }
-        };
-        long start = System.nanoTime();
-        ExperimentReport report = new ExperimentRunner(registry, progress).run(reduced, out);
-        System.out.println(report.markdown());
-        System.out.printf("wall time %.0f s; files %s%n", (System.nanoTime() - start) / 1e9, report.files());
+        new ClassPathExperiment()
+                .with(DatasetLoader.class, "playlists", new PlaylistLoader())
+                .with(Evaluator.class, "loo-sampled", new LooSampledEvaluator())
+                .with(NegativeSampler.class, "uniform", new UniformSampler())
+                .with(Loss.class, "BPR", bpr)
+                .with(Loss.class, "APR", new AprLoss())
+                .with(ModelProvider.class, "MDR", mdr)
+                .with(ModelProvider.class, "MASS", mass)
+                .with(ModelProvider.class, "MASR", new MasrProvider(mdr, mass))
+                .run(reduced, out);
     }
 
-    private static <T> void put(Map<String, Object> plugins, Class<T> type, String name, T plugin) {
-        plugins.put(type.getName() + "/" + name, plugin);
-    }
 }
