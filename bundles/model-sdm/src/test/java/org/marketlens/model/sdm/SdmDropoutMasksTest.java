@@ -1,5 +1,8 @@
 package org.marketlens.model.sdm;
 
+import static org.marketlens.model.sdm.SdmDropoutTest.ITEMS;
+import static org.marketlens.model.sdm.SdmDropoutTest.USERS;
+import static org.marketlens.model.sdm.SdmDropoutTest.batch;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,18 +51,6 @@ import org.nd4j.linalg.api.ops.random.custom.DistributionUniform;
  * reproducibility, serving identical for both settings, validation and snapshots.
  */
 class SdmDropoutMasksTest {
-    private static final int USERS = 4;
-    private static final int ITEMS = 7;
-
-    private static KernelBatch batch(int s, long seed) {
-        return KernelCheck.triples(USERS, ITEMS, 3, s, seed, (t, random, context, mask) -> {
-            for (int k = 0; k < s; k++) {
-                context[k] = random.nextInt(ITEMS);
-                mask[k] = k == 0 ? 0f : 1f;
-            }
-        });
-    }
-
     private static SdmModel model(int hops, double dropout, SdmModel.DropoutMasks masks) {
         return new SdmModel(USERS, ITEMS, 4, hops, 3, 0, SdmModel.Activation.TANH, dropout, masks);
     }

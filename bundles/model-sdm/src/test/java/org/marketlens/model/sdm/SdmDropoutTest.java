@@ -41,11 +41,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * with and without the rate.
  */
 class SdmDropoutTest {
-    private static final int USERS = 4;
-    private static final int ITEMS = 7;
+    static final int USERS = 4;
+    static final int ITEMS = 7;
 
     /** Three triples as the trainer lays them out; context slot 0 of every row is padding (mask 0). */
-    private static KernelBatch batch(int s, long seed) {
+    static KernelBatch batch(int s, long seed) {
         return KernelCheck.triples(USERS, ITEMS, 3, s, seed, (t, random, context, mask) -> {
             for (int k = 0; k < s; k++) {
                 context[k] = random.nextInt(ITEMS);
