@@ -101,9 +101,9 @@ public final class SameDiffTraining {
         // directly (BPR), else the SameDiff graph (issue 6; -Dmarketlens.kernels=false forces the graph).
         Step step = KernelTraining.applies(model, loss)
                 ? new KernelStep(new KernelTraining((KernelModel) model, (ScoreGradientLoss) loss, live,
-                        settings.learningRate(), settings.batchSize(), KernelTraining.defaultThreads(),
-                        kernelSeed(ctx.seed(), stage)), live)
-                : new GraphStep(model, live, loss, settings.learningRate());
+                        settings.learningRate(), settings.triplesPerBatch(), KernelTraining.defaultThreads(),
+                        kernelSeed(ctx.seed(), stage), settings.poolSize()), live)
+                : new GraphStep(model, live, loss, settings.learningRate(), settings.poolSize());
         ctx.record(stage + ".kernels", step instanceof KernelStep);
         try {
             return epochs(stage, model, live, step, sampler, train, settings, ctx, serving, random, startIsCheckpoint);
@@ -118,8 +118,9 @@ public final class SameDiffTraining {
         // A model with context trains only on instances with at least one context item (MODELS.md A-39).
         ContextWindows windows = model.contextSize() > 0 ? new ContextWindows(model.contextSize()) : null;
         boolean groups = model.usesGroups();
+        // negativePooling=hardest: a batch is batchSize positives, each with its negatives as consecutive triples.
         TripleBatches batches = new TripleBatches(train, sampler, settings.negatives(), settings.batchSize(),
-                windows == null ? null : windows.instancesWithContext(train));
+                windows == null ? null : windows.instancesWithContext(train), settings.poolSize() > 1);
         EarlyStopping stopping = new EarlyStopping(ctx.patience());
         Map<String, INDArray> best = live;
         if (startIsCheckpoint) {
@@ -227,8 +228,9 @@ public final class SameDiffTraining {
         private final Map<String, GradientUpdater<?>> updaters;
         private final int contextSize;
 
-        GraphStep(DifferentiableModel model, Map<String, INDArray> live, Loss loss, double learningRate) {
-            this.graph = new TrainingGraph(model, live, loss);
+        GraphStep(DifferentiableModel model, Map<String, INDArray> live, Loss loss, double learningRate,
+                int poolSize) {
+            this.graph = new TrainingGraph(model, live, loss, poolSize);
             this.loss = loss;
             this.live = live;
             this.names = List.copyOf(live.keySet());

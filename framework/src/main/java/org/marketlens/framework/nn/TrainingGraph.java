@@ -30,6 +30,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * repeated) and hands each call its half. Models score rows independently, so the values and gradients are those
  * of two calls, while the graph holds (and SameDiff executes per step) one copy of the model instead of two: step
  * time is dominated by the per-op cost of SameDiff, not by the batch size (issue 6).
+ * <p>
+ * With a pool size {@code k > 1} ({@code negativePooling=hardest}) the batch is {@code g} groups of {@code k}
+ * consecutive triples of one positive (TripleBatches grouped); the fused call still scores all rows, and the loss
+ * sees {@code g} scores per side: the positive score of each group's first triple (with dropout each copy has its
+ * own mask), and the max over the group's {@code k} negative scores (thanhdtran/SDMR {@code model_rec.py}). So a
+ * pairwise loss pools without knowing of it.
  */
 final class TrainingGraph implements LossGraph, StepState {
     static final String NOISE_PREFIX = "delta/";
@@ -60,8 +66,21 @@ final class TrainingGraph implements LossGraph, StepState {
     /** Per parameter view: the scores of the positives and of the negatives, halves of one fused model call. */
     private final Map<ParameterView, SDVariable[]> pairScores = new java.util.IdentityHashMap<>();
     private Map<String, INDArray> feed;
+    /** Triples per pooled group: 1 is one loss term per triple; {@code k > 1} pools each group's negatives. */
+    private final int poolSize;
 
     TrainingGraph(DifferentiableModel model, Map<String, INDArray> parameters, Loss loss) {
+        this(model, parameters, loss, 1);
+    }
+
+    /**
+     * @param poolSize triples per group whose negatives the loss sees pooled (their max), 1 for none
+     */
+    TrainingGraph(DifferentiableModel model, Map<String, INDArray> parameters, Loss loss, int poolSize) {
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("pool size must be >= 1, not " + poolSize);
+        }
+        this.poolSize = poolSize;
         this.model = model;
         this.parameters = parameters;
         this.clean = variables::get;
@@ -150,7 +169,17 @@ final class TrainingGraph implements LossGraph, StepState {
                 s > 0 ? alias(PAIR_CONTEXT_MASK, DataType.FLOAT, -1, s) : null,
                 model.usesGroups() ? alias(PAIR_GROUPS, DataType.INT, -1) : null);
         SDVariable scores = model.score(sd, params, pairs);
-        return sd.unstack(scores.reshape(2, -1), 0, 2);
+        SDVariable[] halves = sd.unstack(scores.reshape(2, -1), 0, 2);
+        if (poolSize == 1) {
+            return halves;
+        }
+        // [n] → [g, k]: the positive of each group's first triple (a product with the one-hot column e_0, whose
+        // gradient M1.1 computes reliably), and the max over the group's negatives, whose gradient goes to the max.
+        INDArray first = Nd4j.zeros(scores.dataType(), poolSize, 1);
+        first.putScalar(0, 0, 1);
+        SDVariable positive = halves[0].reshape(-1, poolSize).mmul(sd.constant(first)).reshape(-1);
+        SDVariable negative = halves[1].reshape(-1, poolSize).max(1);
+        return new SDVariable[] {positive, negative};
     }
 
     @Override
@@ -202,6 +231,9 @@ final class TrainingGraph implements LossGraph, StepState {
      * @param groups  the group of each triple (its positive's interaction), or {@code null} for models without
      */
     void feed(int[] users, int[] positives, int[] negatives, INDArray context, INDArray mask, int[] groups) {
+        if (users.length % poolSize != 0) {
+            throw new IllegalArgumentException(users.length + " triples are no whole groups of " + poolSize);
+        }
         if ((groups == null) == model.usesGroups()) {
             throw new IllegalArgumentException(model.usesGroups() ? "the model uses groups but none were fed"
                     : "groups were fed to a model that does not use them");

@@ -23,6 +23,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Adam exactly as ND4J's {@code AdamUpdater} does ({@link AdamPass}), densely over every tensor as the SameDiff
  * path does (an embedding row outside the batch still has its moments decayed).
  * <p>
+ * With a pool size {@code k > 1} ({@code negativePooling=hardest}, thanhdtran/SDMR {@code model_rec.py}) the batch
+ * is groups of {@code k} consecutive triples of one positive: the loss's data term sees per group the positive row
+ * of its first triple and its highest-scoring negative row (the first on ties), and its score gradients go back to
+ * those two rows, every other row getting 0 (the subgradient of the max, as the graph's max has it). The row
+ * penalty is over all the batch's triples, as without pooling.
+ * <p>
  * The kernel path is on by default; {@code -Dmarketlens.kernels=false} forces the SameDiff path (A/B comparisons,
  * equivalence tests), and {@code -Dmarketlens.kernelThreads=T} sets the number of threads (default: the available
  * processors).
@@ -44,6 +50,12 @@ public final class KernelTraining implements AutoCloseable {
     private final ExecutorService pool;
     private final float[] scores;
     private final float[] scoreGradients;
+    /** Triples per pooled group (1: none). */
+    private final int poolSize;
+    /** Pooled scores and their gradients ({@code 2g}), and the row each pooled score came from. */
+    private final float[] pooledScores;
+    private final float[] pooledGradients;
+    private final int[] pooledRows;
     private long gradientNanos;
     private long updateNanos;
 
@@ -67,7 +79,17 @@ public final class KernelTraining implements AutoCloseable {
      */
     public KernelTraining(KernelModel model, ScoreGradientLoss loss, Map<String, INDArray> start, double learningRate,
             int maxTriples, int threads, long seed) {
-        if (threads < 1 || maxTriples < 1) {
+        this(model, loss, start, learningRate, maxTriples, threads, seed, 1);
+    }
+
+    /**
+     * @param poolSize triples per group whose negatives the loss sees pooled (the max-scoring one), 1 for one loss
+     *                 term per triple; {@code maxTriples} counts triples either way
+     * @since 0.2.0
+     */
+    public KernelTraining(KernelModel model, ScoreGradientLoss loss, Map<String, INDArray> start, double learningRate,
+            int maxTriples, int threads, long seed, int poolSize) {
+        if (threads < 1 || maxTriples < 1 || poolSize < 1) {
             throw new IllegalArgumentException("threads and batch size must be >= 1");
         }
         ScoreKernel kernel = model.kernel();
@@ -86,6 +108,10 @@ public final class KernelTraining implements AutoCloseable {
         this.adam = new AdamPass(parameters, gradients, penalty, learningRate);
         this.scores = new float[2 * maxTriples];
         this.scoreGradients = new float[2 * maxTriples];
+        this.poolSize = poolSize;
+        this.pooledScores = poolSize == 1 ? null : new float[2 * maxTriples];
+        this.pooledGradients = poolSize == 1 ? null : new float[2 * maxTriples];
+        this.pooledRows = poolSize == 1 ? null : new int[2 * maxTriples];
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
             Thread thread = new Thread(r, "kernel-training");
             thread.setDaemon(true);
@@ -140,11 +166,14 @@ public final class KernelTraining implements AutoCloseable {
         if (n > maxTriples || positives.length != n || negatives.length != n) {
             throw new IllegalArgumentException(n + " triples for a trainer of batch size " + maxTriples);
         }
+        if (n % poolSize != 0) {
+            throw new IllegalArgumentException(n + " triples are no whole groups of " + poolSize);
+        }
         long t0 = System.nanoTime();
         KernelBatch batch = rows(users, positives, negatives, context, mask, groups);
         int rows = 2 * n;
         parallel(t -> workers[t].forward(batch, from(t, rows), from(t + 1, rows), scores));
-        double data = loss.dataTerm(scores, n, scoreGradients);
+        double data = poolSize == 1 ? loss.dataTerm(scores, n, scoreGradients) : pooledDataTerm(n);
         parallel(t -> workers[t].backward(batch, from(t, rows), from(t + 1, rows), scoreGradients, gradients[t]));
         long t1 = System.nanoTime();
         double objective = data + adam.rowPenalty(users, positives, negatives, context, mask,
@@ -155,6 +184,33 @@ public final class KernelTraining implements AutoCloseable {
         gradientNanos += t1 - t0;
         updateNanos += t2 - t1;
         return objective;
+    }
+
+    /**
+     * The loss on the {@code g = n / k} pooled pairs (each group's first positive row, its max-scoring negative row,
+     * the first on ties), its gradients scattered back to those rows and 0 on every other row.
+     */
+    private double pooledDataTerm(int n) {
+        int g = n / poolSize;
+        for (int group = 0; group < g; group++) {
+            int first = group * poolSize;
+            int hardest = n + first;
+            for (int r = hardest + 1; r < n + first + poolSize; r++) {
+                if (scores[r] > scores[hardest]) {
+                    hardest = r;
+                }
+            }
+            pooledRows[group] = first;
+            pooledRows[g + group] = hardest;
+            pooledScores[group] = scores[first];
+            pooledScores[g + group] = scores[hardest];
+        }
+        double data = loss.dataTerm(pooledScores, g, pooledGradients);
+        java.util.Arrays.fill(scoreGradients, 0, 2 * n, 0f);
+        for (int p = 0; p < 2 * g; p++) {
+            scoreGradients[pooledRows[p]] = pooledGradients[p];
+        }
+        return data;
     }
 
     /** @return the rows {@code [positives; negatives]}, users and context repeated */
