@@ -2,6 +2,7 @@ package org.marketlens.model.mfbpr;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.marketlens.framework.data.Interactions;
 import org.marketlens.framework.data.InteractionsBuilder;
 import org.marketlens.framework.nn.KernelCheck;
 import org.marketlens.framework.nn.NeuralSettings;
+import org.marketlens.framework.nn.SameDiffTraining;
 import org.marketlens.framework.nn.kernel.KernelBatch;
 import org.marketlens.framework.nn.kernel.KernelParameters;
 import org.marketlens.framework.nn.kernel.KernelTraining;
@@ -73,6 +75,47 @@ class MfBprKernelTest {
                 new NeuralSettings(0.001, 16, 2), MfBprKernelTest::context);
         training.assertEquivalent(1e-5, 1e-4);
         System.out.printf("MF-BPR training, kernel vs graph: largest parameter difference %.2e%n", training.largest());
+    }
+
+    /**
+     * {@code negativePooling=hardest} (thanhdtran/SDMR {@code model_rec.py}): training through the kernel, which
+     * pools each positive's 3 negatives by argmax and scatters BPR's gradients back to the chosen rows, equals the
+     * graph's reshape + max, from the same start and batches (sampled negatives repeat within a group, so ties occur).
+     * Pooling must show: the objective of the last epoch lies above the per-triple one (a max of 3 negatives) and
+     * the trained parameters differ.
+     */
+    @Test
+    void hardestNegativePoolingThroughTheKernelEqualsTheGraphAndDiffersFromEach() {
+        InteractionData data = clusteredData();
+        MfBprModel model = new MfBprModel(data.numUsers(), data.numItems(), 8, 0.01);
+        NeuralSettings hardest = new NeuralSettings(0.01, 8, 3, NeuralSettings.NegativePooling.HARDEST);
+        KernelCheck.Training pooled = KernelCheck.compareTraining("MF-BPR", model, data, hardest,
+                MfBprKernelTest::context);
+        pooled.assertEquivalent(1e-5, 1e-4);
+        KernelCheck.Training each = KernelCheck.compareTraining("MF-BPR", model, data,
+                new NeuralSettings(0.01, 24, 3), MfBprKernelTest::context);
+        each.assertEquivalent(1e-5, 1e-4);
+        System.out.printf("MF-BPR hardest pooling, kernel vs graph: largest parameter difference %.2e;"
+                + " last-epoch objective hardest %.5f, each %.5f%n", pooled.largest(), pooled.kernelLoss(),
+                each.kernelLoss());
+        assertTrue(pooled.kernelLoss() > each.kernelLoss() + 0.01,
+                "hardest " + pooled.kernelLoss() + " vs each " + each.kernelLoss());
+        Map<String, INDArray> a = KernelCheck.withKernels(true, () -> SameDiffTraining.train("MF-BPR", model, data,
+                hardest, context(), p -> null));
+        Map<String, INDArray> b = KernelCheck.withKernels(true, () -> SameDiffTraining.train("MF-BPR", model, data,
+                new NeuralSettings(0.01, 24, 3), context(), p -> null));
+        assertTrue(KernelCheck.largestDifference(a, b) > 1e-3, "pooled training equals per-triple training");
+    }
+
+    private static InteractionData clusteredData() {
+        InteractionsBuilder b = Interactions.builder();
+        SplittableRandom r = new SplittableRandom(7);
+        for (int u = 0; u < 30; u++) {
+            for (int t = 0; t < 8; t++) {
+                b.add("u" + u, "i" + ((u < 15 ? 0 : 10) + r.nextInt(10)), Float.NaN, t, -1);
+            }
+        }
+        return b.build();
     }
 
     private static FixedTrainingContext context() {
