@@ -18,7 +18,8 @@ import org.marketlens.framework.nn.kernel.Tanh;
  * {@code p = f(W_b[u_out; v_out] + b_b)}; the context keys {@code W_c^ctx v_in,k + b_c} and output terms
  * {@code W_d^ctx v_out,k} are hop-invariant; per hop {@code z_k = ||f(W_c^q q + key_k)||²}, masked softmin
  * {@code a}, {@code e = Σ_k a_k square(f(W_d^p p + b_d + W_d^ctx v_out,k))}; between hops
- * {@code q ← e + σ(W_g q + b_g) ⊙ (q − e)}; score {@code −(w_eᵀ e^(H) + b_e)}.
+ * {@code q ← e + σ(W_g q + b_g) ⊙ (q − e)} (with {@link SdmModel.GateInput#OUTPUT} the gate reads {@code e}:
+ * {@code σ(W_g e + b_g)}, and its input gradient joins that of {@code e}, A-38); score {@code −(w_eᵀ e^(H) + b_e)}.
  *
  * <p>What the graph cannot exploit: the context terms depend on the context item alone, so a worker computes them
  * once per distinct context item of its rows (a triple's positive and negative rows, and every triple of the same
@@ -49,6 +50,8 @@ final class SdmKernel implements FinalLayerKernel {
     private final double dropout;
     /** Whether training workers redraw the masks of {@code p} and {@code r_k} in every hop. */
     private final boolean masksPerHop;
+    /** Whether the gate reads the previous hop's output {@code e} instead of its query {@code q}. */
+    private final boolean outputGate;
 
     SdmKernel(int numItems, int dim, int hops, int contextSize, SdmModel.Activation activation, double lambda) {
         this(numItems, dim, hops, contextSize, activation, lambda, 0);
@@ -61,6 +64,12 @@ final class SdmKernel implements FinalLayerKernel {
 
     SdmKernel(int numItems, int dim, int hops, int contextSize, SdmModel.Activation activation, double lambda,
             double dropout, SdmModel.DropoutMasks dropoutMasks) {
+        this(numItems, dim, hops, contextSize, activation, lambda, dropout, dropoutMasks, SdmModel.GateInput.QUERY);
+    }
+
+    SdmKernel(int numItems, int dim, int hops, int contextSize, SdmModel.Activation activation, double lambda,
+            double dropout, SdmModel.DropoutMasks dropoutMasks, SdmModel.GateInput gateInput) {
+        this.outputGate = gateInput == SdmModel.GateInput.OUTPUT;
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("SDM needs a dropout rate in [0, 1), got " + dropout);
         }
@@ -335,12 +344,12 @@ final class SdmKernel implements FinalLayerKernel {
             for (int h = 0; h < hops; h++) {
                 float[] qh = q[h];
                 if (h > 0) {
-                    // Eq. 5.14, 5.15: g = σ(W_g q + b_g), q ← e + g ⊙ (q − e).
+                    // Eq. 5.14, 5.15: g = σ(W_g x + b_g) with x = q (or e, A-38), q ← e + g ⊙ (q − e).
                     float[] g = gate[h];
                     float[] previous = q[h - 1];
                     float[] ePrevious = e[h - 1];
                     Dense.fillRows(bg, d, g, d, 0, 0, n);
-                    Dense.multiplyAdd(previous, d, 0, wgT, d, d, g, d, 0, 0, n);
+                    Dense.multiplyAdd(outputGate ? ePrevious : previous, d, 0, wgT, d, d, g, d, 0, 0, n);
                     for (int x = 0; x < n * d; x++) {
                         float gx = (float) (1.0 / (1.0 + Math.exp(-g[x])));
                         g[x] = gx;
@@ -538,7 +547,8 @@ final class SdmKernel implements FinalLayerKernel {
                 Dense.backwardWeights(dcq, d, 0, q[h], d, 0, d, d, gWc, twoD, 0, 0, n);
                 Dense.backwardInput(dcq, d, 0, wc, twoD, 0, d, d, dq, d, 0, 0, n);
                 if (h > 0) {
-                    // q_h = e_{h−1} + g ⊙ (q_{h−1} − e_{h−1}), g = σ(W_g q_{h−1} + b_g).
+                    // q_h = e_{h−1} + g ⊙ (q_{h−1} − e_{h−1}), g = σ(W_g x + b_g), x = q_{h−1} (or e_{h−1}: then
+                    // the gate's input gradient joins de, the gradient of e_{h−1}, instead of dq).
                     float[] g = gate[h];
                     float[] previous = q[h - 1];
                     float[] ePrevious = e[h - 1];
@@ -550,10 +560,11 @@ final class SdmKernel implements FinalLayerKernel {
                         dPre[x] = dqx * (previous[x] - ePrevious[x]) * gx * (1f - gx);
                         dq[x] = dqx * gx;
                     }
-                    Dense.backwardWeights(dPre, d, 0, previous, d, 0, d, d, gradients.values(SdmModel.W_G), d, 0, 0,
-                            n);
+                    Dense.backwardWeights(dPre, d, 0, outputGate ? ePrevious : previous, d, 0, d, d,
+                            gradients.values(SdmModel.W_G), d, 0, 0, n);
                     Dense.backwardBias(dPre, d, 0, d, gradients.values(SdmModel.B_G), 0, n);
-                    Dense.backwardInput(dPre, d, 0, params.values(SdmModel.W_G), d, 0, d, d, dq, d, 0, 0, n);
+                    Dense.backwardInput(dPre, d, 0, params.values(SdmModel.W_G), d, 0, d, d, outputGate ? de : dq, d,
+                            0, 0, n);
                 }
             }
             float[] gUsers = gradients.values(SdmModel.USER_MEMORY);

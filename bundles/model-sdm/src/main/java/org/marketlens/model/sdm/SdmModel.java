@@ -24,11 +24,20 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * {@code q = f(W_a[u_in; v_in] + b_a)}, output query {@code p = f(W_b[u_out; v_out] + b_b)}; per hop the attention
  * distance {@code z_k = ||f(W_c[q; v_in,k] + b_c)||²}, masked softmin weights {@code a_k}, output
  * {@code e = Σ_k a_k square(f(W_d[p; v_out,k] + b_d))}; between hops the global gate
- * {@code g = σ(W_g q + b_g)}, {@code q ← (1 − g) ⊙ e + g ⊙ q} (A-38: one gate, input q). Every weight is shared
+ * {@code g = σ(W_g q + b_g)}, {@code q ← (1 − g) ⊙ e + g ⊙ q} (A-38: one gate, input q by default; see below). Every weight is shared
  * by all hops (the "global weight constraint"), so the output-side terms are computed once. {@code D = w_eᵀ e^(H)
  * + b_e}, score {@code −D}. {@code f = tanh}; the identity is available for the reductions of §4.3.
  * Initialisation as MODELS.md §4.8. This graph is the definition; {@link SdmKernel} computes the same score and
  * gradients on float arrays, the trainer's fast path (issue 6).
+ * <p>
+ * <b>Gate input</b> (A-38, {@link GateInput}): by default the gate reads the previous query,
+ * {@code g^(h−1) = σ(W_g q^(h−1) + b_g)} (Eq. 5.14 as written); with {@code OUTPUT} it reads the previous hop's
+ * output, {@code g^(h−1) = σ(W_g e^(h−1) + b_g)}, as the authors' code (SDMR {@code MemNet.py}, {@code SDM.forward},
+ * gates on the previous hop's output vector). Eq. 5.15 stays {@code q^(h) = (1 − g) ⊙ e^(h−1) + g ⊙ q^(h−1)}: the
+ * authors' code mixes {@code (1 − g) ⊙ q + g ⊙ o}, the roles of {@code g} and {@code 1 − g} swapped, which a learnable
+ * gate makes equivalent ({@code 1 − σ(x) = σ(−x)}: negating {@code W_g} and {@code b_g} swaps them). Only the gate's
+ * input changes: {@code e^(h−1)} is our non-negative Eq. 5.13/5.19 output, not the authors' negated, ReLU-transformed
+ * aggregate. With one hop there is no gate and the setting changes nothing.
  * <p>
  * <b>Dropout</b> (A-8: off by default; the authors' code uses 0.2): a rate {@code p > 0} multiplies, in the training
  * graph only, four activations by a Bernoulli(1 − p) mask divided by {@code 1 − p} (inverted dropout), at the places
@@ -74,19 +83,39 @@ final class SdmModel implements FinalLayerModel, KernelModel {
 
         /** @return the setting named {@code pass} or {@code hop} (any case) */
         static DropoutMasks parse(String name) {
-            for (DropoutMasks m : values()) {
-                if (m.name().equalsIgnoreCase(String.valueOf(name).trim())) {
-                    return m;
-                }
-            }
-            throw new IllegalArgumentException("SDM's dropoutMasks must be 'pass' (one mask per forward pass for p and"
-                    + " r_k) or 'hop' (a fresh mask in every hop), got '" + name + "'");
+            return setting(values(), name, "SDM's dropoutMasks must be 'pass' (one mask per forward pass for p and"
+                    + " r_k) or 'hop' (a fresh mask in every hop)");
         }
 
         /** @return the name used in hyper-parameters and snapshots */
         String key() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+    }
+
+    /**
+     * What the gate of Eq. 5.14 reads (A-38): {@code QUERY} the previous hop's query, {@code g = σ(W_g q^(h−1) + b_g)}
+     * (Eq. 5.14 as written, the default), {@code OUTPUT} the previous hop's output, {@code g = σ(W_g e^(h−1) + b_g)}
+     * (the authors' code). Eq. 5.15 is the same for both.
+     */
+    enum GateInput {
+        QUERY, OUTPUT;
+
+        /** @return the setting named {@code query} or {@code output} (any case) */
+        static GateInput parse(String name) {
+            return setting(values(), name, "SDM's gateInput must be 'query' (g = σ(W_g q + b_g), Eq. 5.14) or"
+                    + " 'output' (g = σ(W_g e + b_g), the authors' code; A-38)");
+        }
+    }
+
+    /** @return the constant of {@code values} named {@code name} (any case, trimmed), else {@code error} */
+    private static <E extends Enum<E>> E setting(E[] values, String name, String error) {
+        for (E v : values) {
+            if (v.name().equalsIgnoreCase(String.valueOf(name).trim())) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException(error + ", got '" + name + "'");
     }
 
     private final int numUsers;
@@ -98,6 +127,7 @@ final class SdmModel implements FinalLayerModel, KernelModel {
     private final Activation activation;
     private final double dropout;
     private final DropoutMasks dropoutMasks;
+    private final GateInput gateInput;
 
     /** A model without dropout. */
     SdmModel(int numUsers, int numItems, int dim, int hops, int contextSize, double lambda, Activation activation) {
@@ -118,10 +148,24 @@ final class SdmModel implements FinalLayerModel, KernelModel {
      */
     SdmModel(int numUsers, int numItems, int dim, int hops, int contextSize, double lambda, Activation activation,
             double dropout, DropoutMasks dropoutMasks) {
+        this(numUsers, numItems, dim, hops, contextSize, lambda, activation, dropout, dropoutMasks, GateInput.QUERY);
+    }
+
+    /**
+     * @param dropout      the training-time dropout rate p, in {@code [0, 1)} (A-8; 0: none)
+     * @param dropoutMasks whether {@code p} and {@code r_k} draw their masks once per forward pass or in every hop
+     * @param gateInput    what the gate between hops reads, {@code q^(h−1)} or {@code e^(h−1)} (A-38)
+     */
+    SdmModel(int numUsers, int numItems, int dim, int hops, int contextSize, double lambda, Activation activation,
+            double dropout, DropoutMasks dropoutMasks, GateInput gateInput) {
         if (dropoutMasks == null) {
             throw new IllegalArgumentException("SDM needs a dropoutMasks setting, 'pass' or 'hop'");
         }
+        if (gateInput == null) {
+            throw new IllegalArgumentException("SDM needs a gateInput setting, 'query' or 'output'");
+        }
         this.dropoutMasks = dropoutMasks;
+        this.gateInput = gateInput;
         if (dim < 1 || hops < 1 || contextSize < 1) {
             throw new IllegalArgumentException("SDM needs dim, hops and contextSize >= 1, got " + dim + ", " + hops
                     + ", " + contextSize);
@@ -154,10 +198,16 @@ final class SdmModel implements FinalLayerModel, KernelModel {
         return dropoutMasks;
     }
 
+    /** @return what the gate between hops reads (A-38; no effect with one hop) */
+    GateInput gateInput() {
+        return gateInput;
+    }
+
     /** @return the same model without dropout: the inference graph and kernel */
     SdmModel withoutDropout() {
         return dropout == 0 ? this
-                : new SdmModel(numUsers, numItems, dim, hops, contextSize, lambda, activation, 0, dropoutMasks);
+                : new SdmModel(numUsers, numItems, dim, hops, contextSize, lambda, activation, 0, dropoutMasks,
+                        gateInput);
     }
 
     /** @return the number of hops H */
@@ -234,7 +284,7 @@ final class SdmModel implements FinalLayerModel, KernelModel {
         SDVariable e = null;
         for (int h = 1; h <= hops; h++) {
             if (h > 1) {
-                SDVariable g = sd.nn().sigmoid(gate.apply(q));                                   // 5.14
+                SDVariable g = sd.nn().sigmoid(gate.apply(gateInput == GateInput.OUTPUT ? e : q));  // 5.14
                 q = e.add(g.mul(q.sub(e)));                                   // 5.15: (1 − g) ⊙ e + g ⊙ q
             }
             SDVariable hidden = InvertedDropout.apply(sd,
@@ -292,6 +342,6 @@ final class SdmModel implements FinalLayerModel, KernelModel {
      */
     @Override
     public FinalLayerKernel kernel() {
-        return new SdmKernel(numItems, dim, hops, contextSize, activation, lambda, dropout, dropoutMasks);
+        return new SdmKernel(numItems, dim, hops, contextSize, activation, lambda, dropout, dropoutMasks, gateInput);
     }
 }

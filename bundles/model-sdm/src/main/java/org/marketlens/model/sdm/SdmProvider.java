@@ -18,6 +18,8 @@ import org.osgi.service.component.annotations.Component;
  * attention weights per prediction ({@link org.marketlens.api.nn.AttentionWeights}, Figure 5.6). An optional
  * dropout rate (A-8, default 0) acts in training only; {@code dropoutMasks} says whether {@code p} and {@code r_k}
  * draw their masks once per forward pass ({@code pass}, default) or in every hop ({@code hop}, the authors' code).
+ * {@code gateInput} (A-38) says whether the gate between hops reads the previous query ({@code query}, Eq. 5.14,
+ * default) or the previous hop's output ({@code output}, the authors' code).
  */
 @Component(service = ModelProvider.class, property = {PluginProperties.NAME + "=" + SdmProvider.NAME,
         PluginProperties.TASKS + "=general,basket"})
@@ -34,7 +36,9 @@ public final class SdmProvider extends SameDiffModelProvider<SdmModel> {
                 new HyperParameter("dropout", 0.0,
                         "dropout rate p on q, p, the attention and output hiddens, training only, in [0, 1); A-8: off by default, the authors' code uses 0.2"),
                 new HyperParameter("dropoutMasks", "pass",
-                        "when p and the output hiddens r_k draw their dropout masks: pass (once per forward pass) or hop (afresh in every hop, as the authors' code)")));
+                        "when p and the output hiddens r_k draw their dropout masks: pass (once per forward pass) or hop (afresh in every hop, as the authors' code)"),
+                new HyperParameter("gateInput", "query",
+                        "what the gate between hops reads: query (g = σ(W_g q + b_g), Eq. 5.14) or output (g = σ(W_g e + b_g), the authors' code); A-38")));
     }
 
     @Override
@@ -44,14 +48,17 @@ public final class SdmProvider extends SameDiffModelProvider<SdmModel> {
                 SdmModel.Activation.TANH, values.containsKey("dropout") ? doubleValue(values, "dropout") : 0.0,
                 values.containsKey("dropoutMasks")
                         ? SdmModel.DropoutMasks.parse(String.valueOf(values.get("dropoutMasks")))
-                        : SdmModel.DropoutMasks.PASS);
+                        : SdmModel.DropoutMasks.PASS,
+                values.containsKey("gateInput")
+                        ? SdmModel.GateInput.parse(String.valueOf(values.get("gateInput")))
+                        : SdmModel.GateInput.QUERY);
     }
 
     /**
      * Serves the final-layer vectors too, which SDMR fuses (MODELS.md §4.5), and the attention weights (Figure 5.6),
      * of the model without dropout: validation, inference and SDMR's frozen part are deterministic. Snapshots from
      * before the dropout option lack its value, which reads as 0; those before {@code dropoutMasks} read as
-     * {@code pass}.
+     * {@code pass}, those before {@code gateInput} as {@code query}.
      */
     @Override
     protected Recommender serve(SdmModel model, Map<String, INDArray> parameters, Map<String, Object> values) {
