@@ -89,6 +89,36 @@ class MfBprProviderTest {
         assertEquals(0, ctx.recorded.get("train.bestEpoch"), "0 = the pre-trained checkpoint was kept");
     }
 
+    /**
+     * {@code negativePooling} is a provider hyper-parameter (NeuralSettings), and APR, which scores a perturbed view
+     * through the graph, trains with {@code hardest} unchanged; the result differs from {@code each}'s, so the option
+     * is not silently dropped on the way from the provider to the trainer.
+     */
+    @Test
+    void aprTrainsWithHardestNegativePoolingFromTheProvidersHyperParameter() {
+        InteractionData data = KernelCheck.clustered();
+        int[] items = {0, 5, 25, 39};
+        float[] each = aprScores(data, Map.of("dim", 4, "negatives", 3, "batchSize", 8), items);
+        float[] hardest = aprScores(data, Map.of("dim", 4, "negatives", 3, "batchSize", 8,
+                "negativePooling", "hardest"), items);
+        float[] again = aprScores(data, Map.of("dim", 4, "negatives", 3, "batchSize", 8,
+                "negativePooling", "hardest"), items);
+        assertArrayEquals(hardest, again);
+        assertTrue(KernelCheck.largestDifference(each, hardest) > 1e-4, "hardest pooling trained like each");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> aprScores(data,
+                Map.of("dim", 4, "negativePooling", "max"), items));
+        assertTrue(e.getMessage().contains("negativePooling must be 'each'"), e.getMessage());
+    }
+
+    private static float[] aprScores(InteractionData data, Map<String, Object> params, int[] items) {
+        FixedTrainingContext ctx = new FixedTrainingContext(5, 2, 2)
+                .with(Loss.class, "APR", new AprLoss())
+                .register(Loss.class, "BPR", new BprLoss())
+                .with(NegativeSampler.class, "uniform", UNIFORM)
+                .validation(r -> OptionalDouble.empty());
+        return new MfBprProvider().train(data, params, ctx).score(Query.of(3), items);
+    }
+
     @Test
     void rejectsUnknownHyperParameterAndMissingLoss() {
         InteractionData data = KernelCheck.clustered();
