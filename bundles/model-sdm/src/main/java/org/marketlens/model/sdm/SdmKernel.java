@@ -19,7 +19,9 @@ import org.marketlens.framework.nn.kernel.Tanh;
  * {@code W_d^ctx v_out,k} are hop-invariant; per hop {@code z_k = ||f(W_c^q q + key_k)||²}, masked softmin
  * {@code a}, {@code e = Σ_k a_k square(f(W_d^p p + b_d + W_d^ctx v_out,k))}; between hops
  * {@code q ← e + σ(W_g q + b_g) ⊙ (q − e)} (with {@link SdmModel.GateInput#OUTPUT} the gate reads {@code e}:
- * {@code σ(W_g e + b_g)}, and its input gradient joins that of {@code e}, A-38); score {@code −(w_eᵀ e^(H) + b_e)}.
+ * {@code σ(W_g e + b_g)}, and its input gradient joins that of {@code e}, A-38; with
+ * {@link SdmModel.GateTying#HOP} gate {@code h} uses block {@code h − 1} of {@code W_g [H − 1, d, d]} and
+ * {@code b_g [H − 1, d]}); score {@code −(w_eᵀ e^(H) + b_e)}.
  *
  * <p>What the graph cannot exploit: the context terms depend on the context item alone, so a worker computes them
  * once per distinct context item of its rows (a triple's positive and negative rows, and every triple of the same
@@ -52,6 +54,8 @@ final class SdmKernel implements FinalLayerKernel {
     private final boolean masksPerHop;
     /** Whether the gate reads the previous hop's output {@code e} instead of its query {@code q}. */
     private final boolean outputGate;
+    /** Whether each gate has its own block of {@code W_g [H − 1, d, d]} and {@code b_g [H − 1, d]}. */
+    private final boolean gatesPerHop;
 
     SdmKernel(int numItems, int dim, int hops, int contextSize, SdmModel.Activation activation, double lambda) {
         this(numItems, dim, hops, contextSize, activation, lambda, 0);
@@ -69,6 +73,14 @@ final class SdmKernel implements FinalLayerKernel {
 
     SdmKernel(int numItems, int dim, int hops, int contextSize, SdmModel.Activation activation, double lambda,
             double dropout, SdmModel.DropoutMasks dropoutMasks, SdmModel.GateInput gateInput) {
+        this(numItems, dim, hops, contextSize, activation, lambda, dropout, dropoutMasks, gateInput,
+                SdmModel.GateTying.GLOBAL);
+    }
+
+    SdmKernel(int numItems, int dim, int hops, int contextSize, SdmModel.Activation activation, double lambda,
+            double dropout, SdmModel.DropoutMasks dropoutMasks, SdmModel.GateInput gateInput,
+            SdmModel.GateTying gateTying) {
+        this.gatesPerHop = gateTying == SdmModel.GateTying.HOP;
         this.outputGate = gateInput == SdmModel.GateInput.OUTPUT;
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("SDM needs a dropout rate in [0, 1), got " + dropout);
@@ -339,8 +351,15 @@ final class SdmKernel implements FinalLayerKernel {
 
             float[] mask = batch.mask();
             float[] wcqT = Dense.transposeBlock(wc, d, twoD, 0, d);
-            float[] wgT = hops > 1 ? Dense.transposeBlock(params.values(SdmModel.W_G), d, d, 0, d) : null;
-            float[] bg = hops > 1 ? params.values(SdmModel.B_G) : null;
+            // Per gate h ≥ 1 (before hop h, 0-based): W_g^T and b_g, the same arrays for global gates.
+            float[][] wgT = new float[hops][];
+            float[][] bg = new float[hops][];
+            for (int h = 1; h < hops; h++) {
+                wgT[h] = h > 1 && !gatesPerHop ? wgT[1]
+                        : Dense.transposeBlock(params.values(SdmModel.W_G), d, d, gateAt(h) * d, d);
+                bg[h] = h > 1 && !gatesPerHop ? bg[1] : Arrays.copyOfRange(params.values(SdmModel.B_G),
+                        gateAt(h), gateAt(h) + d);
+            }
             for (int h = 0; h < hops; h++) {
                 float[] qh = q[h];
                 if (h > 0) {
@@ -348,8 +367,8 @@ final class SdmKernel implements FinalLayerKernel {
                     float[] g = gate[h];
                     float[] previous = q[h - 1];
                     float[] ePrevious = e[h - 1];
-                    Dense.fillRows(bg, d, g, d, 0, 0, n);
-                    Dense.multiplyAdd(outputGate ? ePrevious : previous, d, 0, wgT, d, d, g, d, 0, 0, n);
+                    Dense.fillRows(bg[h], d, g, d, 0, 0, n);
+                    Dense.multiplyAdd(outputGate ? ePrevious : previous, d, 0, wgT[h], d, d, g, d, 0, 0, n);
                     for (int x = 0; x < n * d; x++) {
                         float gx = (float) (1.0 / (1.0 + Math.exp(-g[x])));
                         g[x] = gx;
@@ -560,11 +579,16 @@ final class SdmKernel implements FinalLayerKernel {
                         dPre[x] = dqx * (previous[x] - ePrevious[x]) * gx * (1f - gx);
                         dq[x] = dqx * gx;
                     }
+                    // This gate's block of W_g (offset gateAt(h)·d: row o of the block is at o·d + gateAt(h)·d)
+                    // and of b_g (through rowSum, free here, as backwardBias writes at offset 0).
+                    int at = gateAt(h);
                     Dense.backwardWeights(dPre, d, 0, outputGate ? ePrevious : previous, d, 0, d, d,
-                            gradients.values(SdmModel.W_G), d, 0, 0, n);
-                    Dense.backwardBias(dPre, d, 0, d, gradients.values(SdmModel.B_G), 0, n);
-                    Dense.backwardInput(dPre, d, 0, params.values(SdmModel.W_G), d, 0, d, d, outputGate ? de : dq, d,
-                            0, 0, n);
+                            gradients.values(SdmModel.W_G), d, at * d, 0, n);
+                    Arrays.fill(rowSum, 0f);
+                    Dense.backwardBias(dPre, d, 0, d, rowSum, 0, n);
+                    addInto(rowSum, gradients.values(SdmModel.B_G), at);
+                    Dense.backwardInput(dPre, d, 0, params.values(SdmModel.W_G), d, at * d, d, d,
+                            outputGate ? de : dq, d, 0, 0, n);
                 }
             }
             float[] gUsers = gradients.values(SdmModel.USER_MEMORY);
@@ -647,6 +671,14 @@ final class SdmKernel implements FinalLayerKernel {
             Dense.backwardInput(dKeys, d, 0, wc, twoD, d, d, d, dMemory, twoD, 0, 0, slots);
             Dense.backwardInput(dOutTerms, d, 0, wd, twoD, d, d, d, dMemory, twoD, d, 0, slots);
             contextItems.scatterAdd(dMemory, gItems, twoD, 0, twoD);
+        }
+
+        /**
+         * @return the offset in {@code b_g} of the gate before hop {@code h} (0-based, {@code h ≥ 1}): 0 for the
+         *         global gate, {@code (h − 1)·d} for per-hop gates; its {@code W_g} block starts at this times d
+         */
+        private int gateAt(int h) {
+            return gatesPerHop ? (h - 1) * d : 0;
         }
 
         /** @return the slot (distinct context item) of context position {@code j} of the last forward pass's rows */

@@ -39,6 +39,11 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * input changes: {@code e^(h−1)} is our non-negative Eq. 5.13/5.19 output, not the authors' negated, ReLU-transformed
  * aggregate. With one hop there is no gate and the setting changes nothing.
  * <p>
+ * <b>Gate tying</b> (A-38, {@link GateTying}): by default one global {@code W_g, b_g} serves every gate (the
+ * global weight constraint); with {@code HOP} each gate {@code g^(h−1)} has its own {@code W_g^(h−1), b_g^(h−1)}
+ * (Eq. 5.14 as written), stacked as {@code W_g: [H − 1, d, d]}, {@code b_g: [H − 1, d]}, block {@code h − 2} serving
+ * the gate before hop {@code h}; the penalty covers all blocks. With two hops both tyings are the same model.
+ * <p>
  * <b>Dropout</b> (A-8: off by default; the authors' code uses 0.2): a rate {@code p > 0} multiplies, in the training
  * graph only, four activations by a Bernoulli(1 − p) mask divided by {@code 1 − p} (inverted dropout), at the places
  * the authors' code drops: the query {@code q^(1)} (Eq. 5.7, before hop 1 uses it), {@code p} (Eq. 5.8), each hop's
@@ -108,6 +113,21 @@ final class SdmModel implements FinalLayerModel, KernelModel {
         }
     }
 
+    /**
+     * Whether the gates between hops share their weights (A-38): {@code GLOBAL} one {@code W_g, b_g} for every gate
+     * (the global weight constraint, the default), {@code HOP} each gate {@code g^(h−1)} its own
+     * {@code W_g^(h−1), b_g^(h−1)} (Eq. 5.14 as written; the authors' {@code gate_hop_specific}).
+     */
+    enum GateTying {
+        GLOBAL, HOP;
+
+        /** @return the setting named {@code global} or {@code hop} (any case) */
+        static GateTying parse(String name) {
+            return setting(values(), name, "SDM's gateTying must be 'global' (one W_g, b_g for all hops) or 'hop'"
+                    + " (W_g^(h), b_g^(h) per gate, Eq. 5.14; A-38)");
+        }
+    }
+
     /** @return the constant of {@code values} named {@code name} (any case, trimmed), else {@code error} */
     private static <E extends Enum<E>> E setting(E[] values, String name, String error) {
         for (E v : values) {
@@ -128,6 +148,7 @@ final class SdmModel implements FinalLayerModel, KernelModel {
     private final double dropout;
     private final DropoutMasks dropoutMasks;
     private final GateInput gateInput;
+    private final GateTying gateTying;
 
     /** A model without dropout. */
     SdmModel(int numUsers, int numItems, int dim, int hops, int contextSize, double lambda, Activation activation) {
@@ -158,6 +179,18 @@ final class SdmModel implements FinalLayerModel, KernelModel {
      */
     SdmModel(int numUsers, int numItems, int dim, int hops, int contextSize, double lambda, Activation activation,
             double dropout, DropoutMasks dropoutMasks, GateInput gateInput) {
+        this(numUsers, numItems, dim, hops, contextSize, lambda, activation, dropout, dropoutMasks, gateInput,
+                GateTying.GLOBAL);
+    }
+
+    /**
+     * @param dropout      the training-time dropout rate p, in {@code [0, 1)} (A-8; 0: none)
+     * @param dropoutMasks whether {@code p} and {@code r_k} draw their masks once per forward pass or in every hop
+     * @param gateInput    what the gate between hops reads, {@code q^(h−1)} or {@code e^(h−1)} (A-38)
+     * @param gateTying    one gate for all hops or one per hop (A-38)
+     */
+    SdmModel(int numUsers, int numItems, int dim, int hops, int contextSize, double lambda, Activation activation,
+            double dropout, DropoutMasks dropoutMasks, GateInput gateInput, GateTying gateTying) {
         if (dropoutMasks == null) {
             throw new IllegalArgumentException("SDM needs a dropoutMasks setting, 'pass' or 'hop'");
         }
@@ -165,7 +198,11 @@ final class SdmModel implements FinalLayerModel, KernelModel {
             throw new IllegalArgumentException("SDM needs a gateInput setting, 'query' or 'output'");
         }
         this.dropoutMasks = dropoutMasks;
+        if (gateTying == null) {
+            throw new IllegalArgumentException("SDM needs a gateTying setting, 'global' or 'hop'");
+        }
         this.gateInput = gateInput;
+        this.gateTying = gateTying;
         if (dim < 1 || hops < 1 || contextSize < 1) {
             throw new IllegalArgumentException("SDM needs dim, hops and contextSize >= 1, got " + dim + ", " + hops
                     + ", " + contextSize);
@@ -203,11 +240,16 @@ final class SdmModel implements FinalLayerModel, KernelModel {
         return gateInput;
     }
 
+    /** @return whether the gates share one {@code W_g, b_g} or have one each (A-38; no effect with one hop) */
+    GateTying gateTying() {
+        return gateTying;
+    }
+
     /** @return the same model without dropout: the inference graph and kernel */
     SdmModel withoutDropout() {
         return dropout == 0 ? this
                 : new SdmModel(numUsers, numItems, dim, hops, contextSize, lambda, activation, 0, dropoutMasks,
-                        gateInput);
+                        gateInput, gateTying);
     }
 
     /** @return the number of hops H */
@@ -234,9 +276,13 @@ final class SdmModel implements FinalLayerModel, KernelModel {
             p.add(new ParameterSpec(b, new long[] {dim}, ParameterSpec.Init.CONSTANT, 0));
         }
         if (hops > 1) {
-            // The gate exists only between hops (Eq. 5.14); a one-hop model has none to train.
-            p.add(new ParameterSpec(W_G, new long[] {dim, dim}, ParameterSpec.Init.HE_NORMAL, 0));
-            p.add(new ParameterSpec(B_G, new long[] {dim}, ParameterSpec.Init.CONSTANT, 0));
+            // The gate exists only between hops (Eq. 5.14); a one-hop model has none to train. Per-hop gates stack
+            // their W_g^(h) as [H − 1, d, d] (fan-in d, as the global one) and their b_g^(h) as [H − 1, d].
+            boolean perHop = gateTying == GateTying.HOP;
+            p.add(new ParameterSpec(W_G, perHop ? new long[] {hops - 1, dim, dim} : new long[] {dim, dim},
+                    ParameterSpec.Init.HE_NORMAL, 0));
+            p.add(new ParameterSpec(B_G, perHop ? new long[] {hops - 1, dim} : new long[] {dim},
+                    ParameterSpec.Init.CONSTANT, 0));
         }
         p.add(new ParameterSpec(EDGE, new long[] {dim}, ParameterSpec.Init.HE_NORMAL, 0));
         p.add(new ParameterSpec(EDGE_BIAS, new long[] {1}, ParameterSpec.Init.CONSTANT, 0));
@@ -278,13 +324,20 @@ final class SdmModel implements FinalLayerModel, KernelModel {
         MaskedSoftmin.Mask mask = MaskedSoftmin.prepare(sd, in.contextMask(), contextKeys.dataType());
         SDVariable outputTerms = d[1].applyLinearToRows(contextOut, dim, dim, contextSize);
         SDVariable outputs = perHop ? null : outputs(sd, d[0], p, outputTerms);
-        Affine gate = hops > 1 ? Affine.of(sd, params.get(W_G), params.get(B_G)) : null;
+        Affine gate = hops > 1 && gateTying == GateTying.GLOBAL ? Affine.of(sd, params.get(W_G), params.get(B_G))
+                : null;
         List<SDVariable> attention = new ArrayList<>();
         List<SDVariable> distances = new ArrayList<>();
         SDVariable e = null;
         for (int h = 1; h <= hops; h++) {
             if (h > 1) {
-                SDVariable g = sd.nn().sigmoid(gate.apply(gateInput == GateInput.OUTPUT ? e : q));  // 5.14
+                // Per-hop gates: the gate before hop h is block h − 2 of W_g, b_g, taken as a row interval of
+                // their [(H − 1)·d, d] and [(H − 1)·d] views (the interval slices the memories use too).
+                Affine hopGate = gate != null ? gate : Affine.of(sd,
+                        params.get(W_G).reshape(-1, dim).get(SDIndex.interval((h - 2) * dim, (h - 1) * dim),
+                                SDIndex.all()),
+                        params.get(B_G).reshape(-1).get(SDIndex.interval((h - 2) * dim, (h - 1) * dim)));
+                SDVariable g = sd.nn().sigmoid(hopGate.apply(gateInput == GateInput.OUTPUT ? e : q));  // 5.14
                 q = e.add(g.mul(q.sub(e)));                                   // 5.15: (1 − g) ⊙ e + g ⊙ q
             }
             SDVariable hidden = InvertedDropout.apply(sd,
@@ -342,6 +395,7 @@ final class SdmModel implements FinalLayerModel, KernelModel {
      */
     @Override
     public FinalLayerKernel kernel() {
-        return new SdmKernel(numItems, dim, hops, contextSize, activation, lambda, dropout, dropoutMasks, gateInput);
+        return new SdmKernel(numItems, dim, hops, contextSize, activation, lambda, dropout, dropoutMasks, gateInput,
+                gateTying);
     }
 }

@@ -19,7 +19,8 @@ import org.osgi.service.component.annotations.Component;
  * dropout rate (A-8, default 0) acts in training only; {@code dropoutMasks} says whether {@code p} and {@code r_k}
  * draw their masks once per forward pass ({@code pass}, default) or in every hop ({@code hop}, the authors' code).
  * {@code gateInput} (A-38) says whether the gate between hops reads the previous query ({@code query}, Eq. 5.14,
- * default) or the previous hop's output ({@code output}, the authors' code).
+ * default) or the previous hop's output ({@code output}, the authors' code), {@code gateTying} (A-38) whether all gates
+ * share one {@code W_g, b_g} ({@code global}, default) or each has its own ({@code hop}, Eq. 5.14 as written).
  */
 @Component(service = ModelProvider.class, property = {PluginProperties.NAME + "=" + SdmProvider.NAME,
         PluginProperties.TASKS + "=general,basket"})
@@ -38,7 +39,9 @@ public final class SdmProvider extends SameDiffModelProvider<SdmModel> {
                 new HyperParameter("dropoutMasks", "pass",
                         "when p and the output hiddens r_k draw their dropout masks: pass (once per forward pass) or hop (afresh in every hop, as the authors' code)"),
                 new HyperParameter("gateInput", "query",
-                        "what the gate between hops reads: query (g = σ(W_g q + b_g), Eq. 5.14) or output (g = σ(W_g e + b_g), the authors' code); A-38")));
+                        "what the gate between hops reads: query (g = σ(W_g q + b_g), Eq. 5.14) or output (g = σ(W_g e + b_g), the authors' code); A-38"),
+                new HyperParameter("gateTying", "global",
+                        "gate weights between hops: global (one W_g, b_g, the weight constraint) or hop (W_g^(h), b_g^(h) per gate, Eq. 5.14); A-38")));
     }
 
     @Override
@@ -51,14 +54,17 @@ public final class SdmProvider extends SameDiffModelProvider<SdmModel> {
                         : SdmModel.DropoutMasks.PASS,
                 values.containsKey("gateInput")
                         ? SdmModel.GateInput.parse(String.valueOf(values.get("gateInput")))
-                        : SdmModel.GateInput.QUERY);
+                        : SdmModel.GateInput.QUERY,
+                values.containsKey("gateTying")
+                        ? SdmModel.GateTying.parse(String.valueOf(values.get("gateTying")))
+                        : SdmModel.GateTying.GLOBAL);
     }
 
     /**
      * Serves the final-layer vectors too, which SDMR fuses (MODELS.md §4.5), and the attention weights (Figure 5.6),
      * of the model without dropout: validation, inference and SDMR's frozen part are deterministic. Snapshots from
      * before the dropout option lack its value, which reads as 0; those before {@code dropoutMasks} read as
-     * {@code pass}, those before {@code gateInput} as {@code query}.
+     * {@code pass}, those before {@code gateInput} and {@code gateTying} as {@code query} and {@code global}.
      */
     @Override
     protected Recommender serve(SdmModel model, Map<String, INDArray> parameters, Map<String, Object> values) {
