@@ -580,13 +580,18 @@ final class SdmKernel implements FinalLayerKernel {
                         dq[x] = dqx * gx;
                     }
                     // This gate's block of W_g (offset gateAt(h)·d: row o of the block is at o·d + gateAt(h)·d)
-                    // and of b_g (through rowSum, free here, as backwardBias writes at offset 0).
+                    // and of b_g (per-hop blocks through rowSum, free here, as backwardBias writes at offset 0;
+                    // the global gate adds straight in, the order of additions of the default unchanged).
                     int at = gateAt(h);
                     Dense.backwardWeights(dPre, d, 0, outputGate ? ePrevious : previous, d, 0, d, d,
                             gradients.values(SdmModel.W_G), d, at * d, 0, n);
-                    Arrays.fill(rowSum, 0f);
-                    Dense.backwardBias(dPre, d, 0, d, rowSum, 0, n);
-                    addInto(rowSum, gradients.values(SdmModel.B_G), at);
+                    if (gatesPerHop) {
+                        Arrays.fill(rowSum, 0f);
+                        Dense.backwardBias(dPre, d, 0, d, rowSum, 0, n);
+                        addInto(rowSum, gradients.values(SdmModel.B_G), at);
+                    } else {
+                        Dense.backwardBias(dPre, d, 0, d, gradients.values(SdmModel.B_G), 0, n);
+                    }
                     Dense.backwardInput(dPre, d, 0, params.values(SdmModel.W_G), d, at * d, d, d,
                             outputGate ? de : dq, d, 0, 0, n);
                 }
