@@ -24,6 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.AdamUpdater;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.schedule.ScheduleType;
+import org.nd4j.linalg.schedule.StepSchedule;
 
 /**
  * Mini-batch training of a {@link DifferentiableModel} with the experiment's loss and negative sampler: Adam on
@@ -34,6 +36,11 @@ import org.nd4j.linalg.learning.config.Adam;
  * A {@link KernelModel} trained with a {@link ScoreGradientLoss} (BPR) takes the same loop with its hand-written
  * kernel instead of the SameDiff graph ({@link KernelTraining}, issue 6); {@code -Dmarketlens.kernels=false} forces
  * the graph.
+ * <p>
+ * The learning rate follows {@link NeuralSettings#learningRate(int)} (fixed by default; a step decay with
+ * {@code learningRateDecay < 1}) in both paths. Its epoch count is the epoch within a stage, from 0: each stage
+ * (pre-training, then the loss itself; or a training that starts from given parameters) starts with fresh Adam
+ * moments, iteration 0 and the full rate, as the stage's own early stopping counts its epochs from 0.
  */
 public final class SameDiffTraining {
     private static final int PROGRESS_EVERY = 20;
@@ -102,8 +109,8 @@ public final class SameDiffTraining {
         Step step = KernelTraining.applies(model, loss)
                 ? new KernelStep(new KernelTraining((KernelModel) model, (ScoreGradientLoss) loss, live,
                         settings.learningRate(), settings.triplesPerBatch(), KernelTraining.defaultThreads(),
-                        kernelSeed(ctx.seed(), stage), settings.poolSize()), live)
-                : new GraphStep(model, live, loss, settings.learningRate(), settings.poolSize());
+                        kernelSeed(ctx.seed(), stage), settings.poolSize()), live, settings)
+                : new GraphStep(model, live, loss, settings);
         ctx.record(stage + ".kernels", step instanceof KernelStep);
         try {
             return epochs(stage, model, live, step, sampler, train, settings, ctx, serving, random, startIsCheckpoint);
@@ -219,7 +226,10 @@ public final class SameDiffTraining {
         void close();
     }
 
-    /** The SameDiff path: the (model, loss) graph's gradients and ND4J's Adam on the graph's own arrays. */
+    /**
+     * The SameDiff path: the (model, loss) graph's gradients and ND4J's Adam on the graph's own arrays; a decaying
+     * rate is Adam's {@link StepSchedule} by epoch, which ND4J reads from {@code applyUpdater}'s epoch.
+     */
     private static final class GraphStep implements Step {
         private final TrainingGraph graph;
         private final Loss loss;
@@ -228,13 +238,12 @@ public final class SameDiffTraining {
         private final Map<String, GradientUpdater<?>> updaters;
         private final int contextSize;
 
-        GraphStep(DifferentiableModel model, Map<String, INDArray> live, Loss loss, double learningRate,
-                int poolSize) {
-            this.graph = new TrainingGraph(model, live, loss, poolSize);
+        GraphStep(DifferentiableModel model, Map<String, INDArray> live, Loss loss, NeuralSettings settings) {
+            this.graph = new TrainingGraph(model, live, loss, settings.poolSize());
             this.loss = loss;
             this.live = live;
             this.names = List.copyOf(live.keySet());
-            this.updaters = adam(live, learningRate);
+            this.updaters = adam(live, settings);
             this.contextSize = model.contextSize();
         }
 
@@ -270,14 +279,19 @@ public final class SameDiffTraining {
         }
     }
 
-    /** The kernel path: {@link KernelTraining} on float copies, written back to the trainer's arrays on sync. */
+    /**
+     * The kernel path: {@link KernelTraining} on float copies, written back to the trainer's arrays on sync; a
+     * decaying rate is set per step from {@link NeuralSettings#learningRate(int)}.
+     */
     private static final class KernelStep implements Step {
         private final KernelTraining kernel;
         private final Map<String, INDArray> live;
+        private final NeuralSettings settings;
 
-        KernelStep(KernelTraining kernel, Map<String, INDArray> live) {
+        KernelStep(KernelTraining kernel, Map<String, INDArray> live, NeuralSettings settings) {
             this.kernel = kernel;
             this.live = live;
+            this.settings = settings;
         }
 
         @Override
@@ -285,6 +299,9 @@ public final class SameDiffTraining {
                 int iteration, int epoch, long[] nanos) {
             long gradient = kernel.gradientNanos();
             long update = kernel.updateNanos();
+            if (settings.decays()) {
+                kernel.learningRate(settings.learningRate(epoch));
+            }
             double objective = kernel.step(users, positives, negatives, context, mask, groups, iteration);
             nanos[0] += kernel.gradientNanos() - gradient;
             nanos[1] += kernel.updateNanos() - update;
@@ -330,8 +347,15 @@ public final class SameDiffTraining {
         return out;
     }
 
-    private static Map<String, GradientUpdater<?>> adam(Map<String, INDArray> parameters, double learningRate) {
-        Adam config = new Adam(learningRate);
+    /**
+     * @return an Adam updater per parameter: the fixed rate as before, or with a decay ND4J's step schedule by
+     *         epoch, {@code lr · γ^floor(epoch / every)}, the same double as {@link NeuralSettings#learningRate(int)}
+     */
+    private static Map<String, GradientUpdater<?>> adam(Map<String, INDArray> parameters, NeuralSettings settings) {
+        Adam config = settings.decays()
+                ? new Adam(new StepSchedule(ScheduleType.EPOCH, settings.learningRate(),
+                        settings.learningRateDecay(), settings.learningRateDecayEvery()))
+                : new Adam(settings.learningRate());
         Map<String, GradientUpdater<?>> out = new LinkedHashMap<>();
         parameters.forEach((name, array) -> {
             Map<String, INDArray> state = new LinkedHashMap<>();

@@ -25,7 +25,7 @@ final class AdamPass {
     /** Per tensor: whether it is penalised as a whole ({@code λ ||w||²}). */
     private final boolean[] dense;
     private final int threads;
-    private final double learningRate;
+    private double learningRate;
     private final float lambda;
     private final float[] userTable;
     private final float[] itemTable;
@@ -190,7 +190,15 @@ final class AdamPass {
         return sum;
     }
 
-    /** Sets the bias-corrected step size of iteration {@code iteration} (0-based). */
+    /** Sets the learning rate from the next {@link #prepare(int)} on (a decay by epoch; the default is fixed). */
+    void learningRate(double rate) {
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("learning rate must be positive and finite, not " + rate);
+        }
+        this.learningRate = rate;
+    }
+
+    /** Sets the bias-corrected step size of iteration {@code iteration} (0-based) at the current learning rate. */
     void prepare(int iteration) {
         float t = iteration + 1;
         float beta1t = (float) Math.pow(BETA1, t);

@@ -139,6 +139,16 @@ public final class KernelTraining implements AutoCloseable {
     }
 
     /**
+     * Sets Adam's learning rate for the following steps (a step decay by epoch,
+     * {@code NeuralSettings#learningRate(int)}); the bias correction still follows each step's iteration.
+     *
+     * @param learningRate the rate, positive
+     */
+    public void learningRate(double learningRate) {
+        adam.learningRate(learningRate);
+    }
+
+    /**
      * One Adam step on a batch of triples.
      *
      * @param users     user per triple

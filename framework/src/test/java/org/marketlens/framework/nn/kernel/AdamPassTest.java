@@ -2,6 +2,7 @@ package org.marketlens.framework.nn.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.AdamUpdater;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.schedule.ScheduleType;
+import org.nd4j.linalg.schedule.StepSchedule;
 
 class AdamPassTest {
     private static float[] random(SplittableRandom r, int n, double scale) {
@@ -22,6 +25,57 @@ class AdamPassTest {
             x[i] = (float) ((r.nextDouble() * 2 - 1) * scale);
         }
         return x;
+    }
+
+    /**
+     * A step decay (learningRateDecay): the float Adam with its rate set per epoch to {@code 0.01 · 0.5^floor(e/2)}
+     * equals ND4J's AdamUpdater with {@code StepSchedule(EPOCH, 0.01, 0.5, 2)} given the epoch (the SameDiff path),
+     * 10 steps per epoch over 8 epochs; the bias correction keeps following the iteration. By epoch 6 the rate is an
+     * eighth: a pass that kept 0.01 drifts far from the reference.
+     */
+    @Test
+    void decayingRateMatchesNd4jStepSchedule() {
+        Nd4jRuntime.ensureLoaded();
+        SplittableRandom r = new SplittableRandom(5);
+        int n = 12;
+        INDArray reference = Nd4j.createFromArray(random(r, n, 1)).reshape(3, 4);
+        Map<String, INDArray> state = new LinkedHashMap<>();
+        state.put(AdamUpdater.M_STATE, reference.ulike().assign(0));
+        state.put(AdamUpdater.V_STATE, reference.ulike().assign(0));
+        GradientUpdater<?> updater = new Adam(new StepSchedule(ScheduleType.EPOCH, 0.01, 0.5, 2))
+                .instantiate(state, true);
+        KernelParameters parameters = KernelParameters.copyOf(Map.of("p", reference));
+        KernelParameters fixedParameters = KernelParameters.copyOf(Map.of("p", reference));
+        KernelParameters gradients = parameters.zerosLike();
+        KernelParameters fixedGradients = fixedParameters.zerosLike();
+        ScoreKernel.RowPenalty none = new ScoreKernel.RowPenalty(0, "p", "p", List.of());
+        AdamPass pass = new AdamPass(parameters, new KernelParameters[] {gradients}, none, 0.01);
+        AdamPass fixed = new AdamPass(fixedParameters, new KernelParameters[] {fixedGradients}, none, 0.01);
+        double[] rates = {0.01, 0.01, 0.005, 0.005, 0.0025, 0.0025, 0.00125, 0.00125};
+        for (int iteration = 0; iteration < 80; iteration++) {
+            int epoch = iteration / 10;
+            float[] g = random(r, n, 1);
+            INDArray gradient = Nd4j.createFromArray(g.clone()).reshape(3, 4);
+            updater.applyUpdater(gradient, iteration, epoch);
+            reference.subi(gradient);
+            System.arraycopy(g, 0, gradients.values("p"), 0, n);
+            System.arraycopy(g, 0, fixedGradients.values("p"), 0, n);
+            pass.learningRate(rates[epoch]);
+            pass.prepare(iteration);
+            pass.run(0);
+            fixed.prepare(iteration);
+            fixed.run(0);
+            float[] expected = reference.data().asFloat();
+            for (int i = 0; i < n; i++) {
+                assertEquals(expected[i], parameters.values("p")[i], 1e-5 * Math.max(1, Math.abs(expected[i])),
+                        "step " + iteration + " element " + i);
+            }
+        }
+        double drift = 0;
+        for (int i = 0; i < n; i++) {
+            drift = Math.max(drift, Math.abs(parameters.values("p")[i] - fixedParameters.values("p")[i]));
+        }
+        assertTrue(drift > 1e-2, "a fixed rate ends " + drift + " from the decayed one");
     }
 
     /** The float Adam equals ND4J's AdamUpdater (what the SameDiff path applies) step by step, incl. zero gradients. */
