@@ -78,7 +78,8 @@ public final class SdmrProvider implements ModelProvider {
     public Recommender train(InteractionData train, Map<String, Object> params, TrainingContext ctx) {
         HyperParameterValues values = HyperParameterValues.resolve(NAME, HYPER_PARAMETERS, params);
         Map<String, Object> shared = new LinkedHashMap<>();
-        for (String k : List.of("dim", "learningRate", "batchSize", "negatives", "negativePooling")) {
+        for (String k : List.of("dim", "learningRate", "batchSize", "negatives", "negativePooling", "learningRateDecay",
+                "learningRateDecayEvery")) {
             shared.put(k, values.asMap().get(k));
         }
         shared.put("lambda", values.doubleValue("partLambda"));
