@@ -9,6 +9,7 @@ import org.marketlens.framework.nn.kernel.DropoutMask;
 import org.marketlens.framework.nn.kernel.FinalLayerKernel;
 import org.marketlens.framework.nn.kernel.KernelBatch;
 import org.marketlens.framework.nn.kernel.KernelParameters;
+import org.marketlens.framework.nn.kernel.Relu;
 import org.marketlens.framework.nn.kernel.Softmin;
 import org.marketlens.framework.nn.kernel.Tanh;
 
@@ -21,7 +22,10 @@ import org.marketlens.framework.nn.kernel.Tanh;
  * {@code q ← e + σ(W_g q + b_g) ⊙ (q − e)} (with {@link SdmModel.GateInput#OUTPUT} the gate reads {@code e}:
  * {@code σ(W_g e + b_g)}, and its input gradient joins that of {@code e}, A-38; with
  * {@link SdmModel.GateTying#HOP} gate {@code h} uses block {@code h − 1} of {@code W_g [H − 1, d, d]} and
- * {@code b_g [H − 1, d]}); score {@code −(w_eᵀ e^(H) + b_e)}.
+ * {@code b_g [H − 1, d]}); score {@code −(w_eᵀ e^(H) + b_e)}. With {@link SdmModel.OutputAggregation#RELU} each hop
+ * aggregates {@code e = Σ_k m_k ReLU(W_o (a_k ⊙ out_k) + b_o)} instead (the authors' output layer, the context mask
+ * {@code m_k} keeping padded slots out): the slots' weighted outputs and rectified terms are kept per hop for the
+ * backward pass, which goes from {@code de} through the rectifier and {@code W_o} to each slot's {@code a_k ⊙ out_k}.
  *
  * <p>What the graph cannot exploit: the context terms depend on the context item alone, so a worker computes them
  * once per distinct context item of its rows (a triple's positive and negative rows, and every triple of the same
@@ -56,6 +60,8 @@ final class SdmKernel implements FinalLayerKernel {
     private final boolean outputGate;
     /** Whether each gate has its own block of {@code W_g [H − 1, d, d]} and {@code b_g [H − 1, d]}. */
     private final boolean gatesPerHop;
+    /** Whether each hop aggregates through the authors' {@code ReLU(W_o · + b_o)} layer instead of Eq. 5.13's sum. */
+    private final boolean reluAggregation;
 
     SdmKernel(int numItems, int dim, int hops, int contextSize, SdmModel.Activation activation, double lambda) {
         this(numItems, dim, hops, contextSize, activation, lambda, 0);
@@ -80,6 +86,17 @@ final class SdmKernel implements FinalLayerKernel {
     SdmKernel(int numItems, int dim, int hops, int contextSize, SdmModel.Activation activation, double lambda,
             double dropout, SdmModel.DropoutMasks dropoutMasks, SdmModel.GateInput gateInput,
             SdmModel.GateTying gateTying) {
+        this(numItems, dim, hops, contextSize, activation, lambda, dropout, dropoutMasks, gateInput, gateTying,
+                SdmModel.OutputAggregation.SUM, hops > 1
+                        ? List.of(SdmModel.W_A, SdmModel.W_B, SdmModel.W_C, SdmModel.W_D, SdmModel.W_G, SdmModel.EDGE)
+                        : List.of(SdmModel.W_A, SdmModel.W_B, SdmModel.W_C, SdmModel.W_D, SdmModel.EDGE));
+    }
+
+    /** @param penalised the dense weights of the model's penalty ({@link SdmModel#penalisedWeights()}) */
+    SdmKernel(int numItems, int dim, int hops, int contextSize, SdmModel.Activation activation, double lambda,
+            double dropout, SdmModel.DropoutMasks dropoutMasks, SdmModel.GateInput gateInput,
+            SdmModel.GateTying gateTying, SdmModel.OutputAggregation outputAggregation, List<String> penalised) {
+        this.reluAggregation = outputAggregation == SdmModel.OutputAggregation.RELU;
         this.gatesPerHop = gateTying == SdmModel.GateTying.HOP;
         this.outputGate = gateInput == SdmModel.GateInput.OUTPUT;
         if (!(dropout >= 0 && dropout < 1)) {
@@ -92,9 +109,7 @@ final class SdmKernel implements FinalLayerKernel {
         this.hops = hops;
         this.contextSize = contextSize;
         this.tanh = activation == SdmModel.Activation.TANH;
-        this.penalty = new RowPenalty(lambda, SdmModel.USER_MEMORY, SdmModel.ITEM_MEMORY, hops > 1
-                ? List.of(SdmModel.W_A, SdmModel.W_B, SdmModel.W_C, SdmModel.W_D, SdmModel.W_G, SdmModel.EDGE)
-                : List.of(SdmModel.W_A, SdmModel.W_B, SdmModel.W_C, SdmModel.W_D, SdmModel.EDGE));
+        this.penalty = new RowPenalty(lambda, SdmModel.USER_MEMORY, SdmModel.ITEM_MEMORY, penalised);
     }
 
     @Override
@@ -170,6 +185,11 @@ final class SdmKernel implements FinalLayerKernel {
         private final float[][] keepR;     // per set [n·s, d]
         private final float[][] keepHidden; // per hop [n·s, d]
         private final float[] rowKeep;     // [d]
+        // The ReLU output aggregation (null with Eq. 5.13's sum).
+        private final float[][] weighted;  // per hop [n·s, d]: a_k ⊙ out_k, what W_o reads
+        private final float[][] rectified; // per hop [n·s, d]: ReLU(W_o (a_k ⊙ out_k) + b_o)
+        private final float[] dRectified;  // [n·s, d]
+        private final float[] dWeighted;   // [n·s, d]
         private int slots;
         private int slotBase;            // the first context position of the last forward pass's rows
         private int lastFrom = -1;
@@ -220,6 +240,10 @@ final class SdmKernel implements FinalLayerKernel {
             rowOf = new float[d];
             rowSum = new float[d];
             rowTerm = new float[d];
+            weighted = reluAggregation ? new float[hops][n * s * d] : null;
+            rectified = reluAggregation ? new float[hops][n * s * d] : null;
+            dRectified = reluAggregation ? new float[n * s * d] : null;
+            dWeighted = reluAggregation ? new float[n * s * d] : null;
         }
 
         private void activate(float[] x, int from, int to) {
@@ -351,6 +375,7 @@ final class SdmKernel implements FinalLayerKernel {
 
             float[] mask = batch.mask();
             float[] wcqT = Dense.transposeBlock(wc, d, twoD, 0, d);
+            float[] woT = reluAggregation ? Dense.transposeBlock(params.values(SdmModel.W_O), d, d, 0, d) : null;
             // Per gate h ≥ 1 (before hop h, 0-based): W_g^T and b_g, the same arrays for global gates.
             float[][] wgT = new float[hops][];
             float[][] bg = new float[hops][];
@@ -414,6 +439,13 @@ final class SdmKernel implements FinalLayerKernel {
                 float[] a = att[h];
                 float[] eh = e[h];
                 float[] out = this.out[outOf(h)];
+                if (reluAggregation) {
+                    for (int l = 0; l < n; l++) {
+                        Softmin.weights(z, l * s, mask, (from + l) * s, s, a, l * s);
+                    }
+                    aggregate(h, a, out, mask, from, n, woT);
+                    continue;
+                }
                 Arrays.fill(eh, 0, n * d, 0f);
                 for (int l = 0; l < n; l++) {
                     Softmin.weights(z, l * s, mask, (from + l) * s, s, a, l * s);
@@ -505,8 +537,34 @@ final class SdmKernel implements FinalLayerKernel {
                 float[] hid = hidden[h];
                 float[] out = this.out[outOf(h)];
                 float[] dOut = this.dOut[outOf(h)];
+                if (reluAggregation) {
+                    // e = Σ_k m_k ReLU(W_o x_k + b_o), x_k = a_k out_k: d out_k += a_k dx_k, da_k = dx_k · out_k.
+                    aggregateBackward(h, de, batch.mask(), from, n, gradients);
+                    for (int l = 0; l < n; l++) {
+                        for (int k = 0; k < s; k++) {
+                            int j = l * s + k;
+                            int row = j * d;
+                            float w = a[j];
+                            System.arraycopy(dWeighted, row, rowSum, 0, d);
+                            System.arraycopy(out, row, rowOf, 0, d);
+                            float sum = 0f;
+                            for (int c = 0; c < d; c++) {
+                                sum += rowSum[c] * rowOf[c];
+                            }
+                            da[j] = sum;
+                            if (w != 0f) {
+                                System.arraycopy(dOut, row, rowOf, 0, d);
+                                for (int c = 0; c < d; c++) {
+                                    rowOf[c] += w * rowSum[c];
+                                }
+                                System.arraycopy(rowOf, 0, dOut, row, d);
+                            }
+                        }
+                        Softmin.backward(a, l * s, da, l * s, s, dz, l * s);
+                    }
+                }
                 // e = Σ_k a_k out_k: d out_k += a_k de, da_k = de · out_k.
-                for (int l = 0; l < n; l++) {
+                for (int l = 0; !reluAggregation && l < n; l++) {
                     System.arraycopy(de, l * d, rowSum, 0, d);
                     for (int k = 0; k < s; k++) {
                         int j = l * s + k;
@@ -676,6 +734,66 @@ final class SdmKernel implements FinalLayerKernel {
             Dense.backwardInput(dKeys, d, 0, wc, twoD, d, d, d, dMemory, twoD, 0, 0, slots);
             Dense.backwardInput(dOutTerms, d, 0, wd, twoD, d, d, d, dMemory, twoD, d, 0, slots);
             contextItems.scatterAdd(dMemory, gItems, twoD, 0, twoD);
+        }
+
+        /**
+         * The authors' output layer for hop {@code h}: {@code e_l = Σ_k m_lk ReLU(W_o (a_lk out_lk) + b_o)}, slots
+         * with mask 0 left out; keeps {@code a_k out_k} and the rectified terms for {@link #aggregateBackward}.
+         */
+        private void aggregate(int h, float[] a, float[] out, float[] mask, int from, int n, float[] woT) {
+            float[] x = weighted[h];
+            float[] y = rectified[h];
+            int rows = n * s;
+            for (int j = 0; j < rows; j++) {
+                float w = a[j];
+                System.arraycopy(out, j * d, rowOf, 0, d);
+                for (int c = 0; c < d; c++) {
+                    rowOf[c] *= w;
+                }
+                System.arraycopy(rowOf, 0, x, j * d, d);
+            }
+            Dense.fillRows(params.values(SdmModel.B_O), d, y, d, 0, 0, rows);
+            Dense.multiplyAdd(x, d, 0, woT, d, d, y, d, 0, 0, rows);
+            Relu.apply(y, 0, rows * d);
+            float[] eh = e[h];
+            for (int l = 0; l < n; l++) {
+                Arrays.fill(rowSum, 0f);
+                for (int k = 0; k < s; k++) {
+                    if (mask[(from + l) * s + k] == 0f) {
+                        continue;
+                    }
+                    System.arraycopy(y, (l * s + k) * d, rowOf, 0, d);
+                    for (int c = 0; c < d; c++) {
+                        rowSum[c] += rowOf[c];
+                    }
+                }
+                System.arraycopy(rowSum, 0, eh, l * d, d);
+            }
+        }
+
+        /**
+         * Back through {@link #aggregate} of hop {@code h}: from {@code de} ({@code [n, d]}) to the gradients of
+         * {@code W_o}, {@code b_o} and of each slot's {@code a_k out_k}, left in {@link #dWeighted}.
+         */
+        private void aggregateBackward(int h, float[] de, float[] mask, int from, int n,
+                KernelParameters gradients) {
+            int rows = n * s;
+            for (int l = 0; l < n; l++) {
+                for (int k = 0; k < s; k++) {
+                    int j = l * s + k;
+                    if (mask[(from + l) * s + k] == 0f) {
+                        Arrays.fill(dRectified, j * d, j * d + d, 0f);
+                    } else {
+                        System.arraycopy(de, l * d, dRectified, j * d, d);
+                    }
+                }
+            }
+            Relu.backward(rectified[h], 0, dRectified, 0, rows * d);
+            Dense.backwardWeights(dRectified, d, 0, weighted[h], d, 0, d, d, gradients.values(SdmModel.W_O), d, 0,
+                    0, rows);
+            Dense.backwardBias(dRectified, d, 0, d, gradients.values(SdmModel.B_O), 0, rows);
+            Arrays.fill(dWeighted, 0, rows * d, 0f);
+            Dense.backwardInput(dRectified, d, 0, params.values(SdmModel.W_O), d, 0, d, d, dWeighted, d, 0, 0, rows);
         }
 
         /**

@@ -44,6 +44,17 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * (Eq. 5.14 as written), stacked as {@code W_g: [H − 1, d, d]}, {@code b_g: [H − 1, d]}, block {@code h − 2} serving
  * the gate before hop {@code h}; the penalty covers all blocks. With two hops both tyings are the same model.
  * <p>
+ * <b>Output aggregation</b> ({@link OutputAggregation}; the authors' code, not in the dissertation): by default a hop's
+ * output is Eq. 5.13/5.19's {@code e = Σ_k a_k square(r_k)}. With {@code RELU} each slot's weighted output
+ * {@code a_k ⊙ square(r_k)} (a d-vector) goes through a learned layer before the sum,
+ * {@code e = Σ_k m_k ReLU(T (a_k ⊙ square(r_k)) + t)}, {@code T = W_o [d, d]} (He-normal, penalised as the other
+ * weight matrices) and {@code t = b_o [d]} (zero, unpenalised as the other biases), one layer for all hops, as the
+ * authors' SDMR {@code MemNet.py} ({@code OutputModule.forward}, one module for all hops; its output is negated, which
+ * the learned gate and final layer absorb). This {@code e} is what the gate reads with {@code gateInput = output}, what
+ * Eq. 5.15 mixes into the next query and what the edge layer (Eq. 5.18) and SDMR's final-layer vectors see. It exists
+ * to close the remaining gap to the authors' results (issue 6). The context mask {@code m_k} keeps padded slots out:
+ * the authors apply the layer to padded slots too, where {@code a_k ≈ 0} still adds {@code ReLU(t)} (MODELS.md §0.4).
+ * <p>
  * <b>Dropout</b> (A-8: off by default; the authors' code uses 0.2): a rate {@code p > 0} multiplies, in the training
  * graph only, four activations by a Bernoulli(1 − p) mask divided by {@code 1 − p} (inverted dropout), at the places
  * the authors' code drops: the query {@code q^(1)} (Eq. 5.7, before hop 1 uses it), {@code p} (Eq. 5.8), each hop's
@@ -72,6 +83,10 @@ final class SdmModel implements FinalLayerModel, KernelModel {
     static final String B_C = "b_c";
     static final String B_D = "b_d";
     static final String B_G = "b_g";
+    /** {@code T} of the {@code relu} output aggregation, {@code [d, d]} (only with {@link OutputAggregation#RELU}). */
+    static final String W_O = "W_o";
+    /** {@code t} of the {@code relu} output aggregation, {@code [d]} (only with {@link OutputAggregation#RELU}). */
+    static final String B_O = "b_o";
     static final String EDGE = "w_e";
     static final String EDGE_BIAS = "b_e";
 
@@ -128,6 +143,21 @@ final class SdmModel implements FinalLayerModel, KernelModel {
         }
     }
 
+    /**
+     * How a hop aggregates its slots into {@code e}: {@code SUM} {@code e = Σ_k a_k square(r_k)} (Eq. 5.13, 5.19, the
+     * default), {@code RELU} {@code e = Σ_k unpadded ReLU(T (a_k ⊙ square(r_k)) + t)} with one learned {@code T, t}
+     * for all hops (the authors' code, not in the dissertation).
+     */
+    enum OutputAggregation {
+        SUM, RELU;
+
+        /** @return the setting named {@code sum} or {@code relu} (any case) */
+        static OutputAggregation parse(String name) {
+            return setting(values(), name, "SDM's outputAggregation must be 'sum' (e = Σ_k a_k square(r_k), Eq. 5.13)"
+                    + " or 'relu' (e = Σ_k ReLU(T (a_k ⊙ square(r_k)) + t), the authors' code)");
+        }
+    }
+
     /** @return the constant of {@code values} named {@code name} (any case, trimmed), else {@code error} */
     private static <E extends Enum<E>> E setting(E[] values, String name, String error) {
         for (E v : values) {
@@ -149,6 +179,7 @@ final class SdmModel implements FinalLayerModel, KernelModel {
     private final DropoutMasks dropoutMasks;
     private final GateInput gateInput;
     private final GateTying gateTying;
+    private final OutputAggregation outputAggregation;
 
     /** A model without dropout. */
     SdmModel(int numUsers, int numItems, int dim, int hops, int contextSize, double lambda, Activation activation) {
@@ -191,6 +222,24 @@ final class SdmModel implements FinalLayerModel, KernelModel {
      */
     SdmModel(int numUsers, int numItems, int dim, int hops, int contextSize, double lambda, Activation activation,
             double dropout, DropoutMasks dropoutMasks, GateInput gateInput, GateTying gateTying) {
+        this(numUsers, numItems, dim, hops, contextSize, lambda, activation, dropout, dropoutMasks, gateInput,
+                gateTying, OutputAggregation.SUM);
+    }
+
+    /**
+     * @param dropout           the training-time dropout rate p, in {@code [0, 1)} (A-8; 0: none)
+     * @param dropoutMasks      whether {@code p} and {@code r_k} draw their masks once per forward pass or in every hop
+     * @param gateInput         what the gate between hops reads, {@code q^(h−1)} or {@code e^(h−1)} (A-38)
+     * @param gateTying         one gate for all hops or one per hop (A-38)
+     * @param outputAggregation how a hop sums its slots into {@code e}: Eq. 5.13 or the authors' ReLU layer
+     */
+    SdmModel(int numUsers, int numItems, int dim, int hops, int contextSize, double lambda, Activation activation,
+            double dropout, DropoutMasks dropoutMasks, GateInput gateInput, GateTying gateTying,
+            OutputAggregation outputAggregation) {
+        if (outputAggregation == null) {
+            throw new IllegalArgumentException("SDM needs an outputAggregation setting, 'sum' or 'relu'");
+        }
+        this.outputAggregation = outputAggregation;
         if (dropoutMasks == null) {
             throw new IllegalArgumentException("SDM needs a dropoutMasks setting, 'pass' or 'hop'");
         }
@@ -245,11 +294,29 @@ final class SdmModel implements FinalLayerModel, KernelModel {
         return gateTying;
     }
 
+    /** @return how a hop aggregates its slots into {@code e}: Eq. 5.13's sum or the authors' ReLU layer */
+    OutputAggregation outputAggregation() {
+        return outputAggregation;
+    }
+
     /** @return the same model without dropout: the inference graph and kernel */
     SdmModel withoutDropout() {
         return dropout == 0 ? this
                 : new SdmModel(numUsers, numItems, dim, hops, contextSize, lambda, activation, 0, dropoutMasks,
-                        gateInput, gateTying);
+                        gateInput, gateTying, outputAggregation);
+    }
+
+    /** @return the dense weights the penalty covers: W_a, W_b, W_c, W_d, W_g (H > 1), W_o ({@code relu}), w_e */
+    List<String> penalisedWeights() {
+        List<String> dense = new ArrayList<>(List.of(W_A, W_B, W_C, W_D));
+        if (hops > 1) {
+            dense.add(W_G);
+        }
+        if (outputAggregation == OutputAggregation.RELU) {
+            dense.add(W_O);
+        }
+        dense.add(EDGE);
+        return List.copyOf(dense);
     }
 
     /** @return the number of hops H */
@@ -283,6 +350,11 @@ final class SdmModel implements FinalLayerModel, KernelModel {
                     ParameterSpec.Init.HE_NORMAL, 0));
             p.add(new ParameterSpec(B_G, perHop ? new long[] {hops - 1, dim} : new long[] {dim},
                     ParameterSpec.Init.CONSTANT, 0));
+        }
+        if (outputAggregation == OutputAggregation.RELU) {
+            // One aggregation layer shared by all hops, as the other weights (the authors' single OutputModule).
+            p.add(new ParameterSpec(W_O, new long[] {dim, dim}, ParameterSpec.Init.HE_NORMAL, 0));
+            p.add(new ParameterSpec(B_O, new long[] {dim}, ParameterSpec.Init.CONSTANT, 0));
         }
         p.add(new ParameterSpec(EDGE, new long[] {dim}, ParameterSpec.Init.HE_NORMAL, 0));
         p.add(new ParameterSpec(EDGE_BIAS, new long[] {1}, ParameterSpec.Init.CONSTANT, 0));
@@ -324,6 +396,8 @@ final class SdmModel implements FinalLayerModel, KernelModel {
         MaskedSoftmin.Mask mask = MaskedSoftmin.prepare(sd, in.contextMask(), contextKeys.dataType());
         SDVariable outputTerms = d[1].applyLinearToRows(contextOut, dim, dim, contextSize);
         SDVariable outputs = perHop ? null : outputs(sd, d[0], p, outputTerms);
+        Affine aggregation = outputAggregation == OutputAggregation.RELU
+                ? Affine.of(sd, params.get(W_O), params.get(B_O)) : null;
         Affine gate = hops > 1 && gateTying == GateTying.GLOBAL ? Affine.of(sd, params.get(W_G), params.get(B_G))
                 : null;
         List<SDVariable> attention = new ArrayList<>();
@@ -346,11 +420,23 @@ final class SdmModel implements FinalLayerModel, KernelModel {
             SDVariable a = MaskedSoftmin.weights(sd, z, mask);                                    // 5.10, 5.16
             SDVariable hopOutputs = perHop
                     ? outputs(sd, d[0], InvertedDropout.apply(sd, pActive, dropout), outputTerms) : outputs;
-            e = MaskedSoftmin.pool(sd, a, hopOutputs);                                            // 5.13, 5.19
+            e = aggregation == null ? MaskedSoftmin.pool(sd, a, hopOutputs)                      // 5.13, 5.19
+                    : aggregate(sd, aggregation, a, hopOutputs, mask);
             attention.add(a);
             distances.add(z);
         }
         return new Forward(e, List.copyOf(attention), List.copyOf(distances));
+    }
+
+    /**
+     * The authors' output layer: {@code e = Σ_k m_k ReLU(T (a_k ⊙ out_k) + t)}, the mask {@code m_k} keeping padded
+     * slots out (their {@code a_k = 0} would still add {@code ReLU(t)}; MODELS.md §0.4).
+     */
+    private SDVariable aggregate(SameDiff sd, Affine aggregation, SDVariable a, SDVariable outputs,
+            MaskedSoftmin.Mask mask) {
+        SDVariable weighted = outputs.mul(sd.expandDims(a, 2));                                  // [b, s, d]
+        SDVariable pre = aggregation.applyLinearToRows(weighted, dim, dim, contextSize).add(aggregation.bias());
+        return sd.nn().relu(pre, 0).mul(sd.expandDims(mask.valid(), 2)).sum(1);
     }
 
     /** {@code square(r_k)} with {@code r_k = dropout(f(W_d^p p + b_d + W_d^ctx v_out,k))} (Eq. 5.11, 5.13). */
@@ -382,7 +468,7 @@ final class SdmModel implements FinalLayerModel, KernelModel {
     public SDVariable penalty(SameDiff sd, ParameterView params, TrainingInputs in) {
         SDVariable rows = BatchRows.squaredNorms(sd, params.get(USER_MEMORY), params.get(ITEM_MEMORY), in);
         SDVariable dense = null;
-        for (String w : hops > 1 ? List.of(W_A, W_B, W_C, W_D, W_G, EDGE) : List.of(W_A, W_B, W_C, W_D, EDGE)) {
+        for (String w : penalisedWeights()) {
             SDVariable x = sd.squaredNorm(params.get(w));
             dense = dense == null ? x : dense.add(x);
         }
@@ -396,6 +482,6 @@ final class SdmModel implements FinalLayerModel, KernelModel {
     @Override
     public FinalLayerKernel kernel() {
         return new SdmKernel(numItems, dim, hops, contextSize, activation, lambda, dropout, dropoutMasks, gateInput,
-                gateTying);
+                gateTying, outputAggregation, penalisedWeights());
     }
 }

@@ -21,6 +21,9 @@ import org.osgi.service.component.annotations.Component;
  * {@code gateInput} (A-38) says whether the gate between hops reads the previous query ({@code query}, Eq. 5.14,
  * default) or the previous hop's output ({@code output}, the authors' code), {@code gateTying} (A-38) whether all gates
  * share one {@code W_g, b_g} ({@code global}, default) or each has its own ({@code hop}, Eq. 5.14 as written).
+ * {@code outputAggregation} says whether a hop sums its weighted outputs ({@code sum}, Eq. 5.13/5.19, default) or
+ * passes each through a learned {@code ReLU(T · + t)} before summing ({@code relu}, the authors' code, not in the
+ * dissertation).
  */
 @Component(service = ModelProvider.class, property = {PluginProperties.NAME + "=" + SdmProvider.NAME,
         PluginProperties.TASKS + "=general,basket"})
@@ -41,7 +44,9 @@ public final class SdmProvider extends SameDiffModelProvider<SdmModel> {
                 new HyperParameter("gateInput", "query",
                         "what the gate between hops reads: query (g = σ(W_g q + b_g), Eq. 5.14) or output (g = σ(W_g e + b_g), the authors' code); A-38"),
                 new HyperParameter("gateTying", "global",
-                        "gate weights between hops: global (one W_g, b_g, the weight constraint) or hop (W_g^(h), b_g^(h) per gate, Eq. 5.14); A-38")));
+                        "gate weights between hops: global (one W_g, b_g, the weight constraint) or hop (W_g^(h), b_g^(h) per gate, Eq. 5.14); A-38"),
+                new HyperParameter("outputAggregation", "sum",
+                        "how a hop aggregates its slots into e: sum (Σ_k a_k square(r_k), Eq. 5.13) or relu (Σ_k ReLU(T (a_k ⊙ square(r_k)) + t), the authors' code, not in the dissertation)")));
     }
 
     @Override
@@ -57,14 +62,18 @@ public final class SdmProvider extends SameDiffModelProvider<SdmModel> {
                         : SdmModel.GateInput.QUERY,
                 values.containsKey("gateTying")
                         ? SdmModel.GateTying.parse(String.valueOf(values.get("gateTying")))
-                        : SdmModel.GateTying.GLOBAL);
+                        : SdmModel.GateTying.GLOBAL,
+                values.containsKey("outputAggregation")
+                        ? SdmModel.OutputAggregation.parse(String.valueOf(values.get("outputAggregation")))
+                        : SdmModel.OutputAggregation.SUM);
     }
 
     /**
      * Serves the final-layer vectors too, which SDMR fuses (MODELS.md §4.5), and the attention weights (Figure 5.6),
      * of the model without dropout: validation, inference and SDMR's frozen part are deterministic. Snapshots from
      * before the dropout option lack its value, which reads as 0; those before {@code dropoutMasks} read as
-     * {@code pass}, those before {@code gateInput} and {@code gateTying} as {@code query} and {@code global}.
+     * {@code pass}, those before {@code gateInput} and {@code gateTying} as {@code query} and {@code global}, those before
+     * {@code outputAggregation} as {@code sum}.
      */
     @Override
     protected Recommender serve(SdmModel model, Map<String, INDArray> parameters, Map<String, Object> values) {
