@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
 import org.marketlens.api.nn.DifferentiableModel;
@@ -136,8 +137,26 @@ class LearningRateDecayTest {
         return b.build();
     }
 
+    /** BPR again, asking to be preceded by a BPR stage (as APR is by BPR, MODELS.md §3.8). */
+    private static final Loss STAGED = new Loss() {
+        @Override
+        public SDVariable objective(LossGraph graph) {
+            return BPR.objective(graph);
+        }
+
+        @Override
+        public Optional<String> pretrainWith() {
+            return Optional.of("BPR");
+        }
+    };
+
     private static Map<String, INDArray> train(InteractionData data, NeuralSettings settings, int epochs) {
-        FixedTrainingContext ctx = new FixedTrainingContext(11, epochs, 5).with(Loss.class, "BPR", BPR)
+        return train(data, settings, epochs, BPR);
+    }
+
+    private static Map<String, INDArray> train(InteractionData data, NeuralSettings settings, int epochs, Loss loss) {
+        FixedTrainingContext ctx = new FixedTrainingContext(11, epochs, 5).with(Loss.class, "probe", loss)
+                .register(Loss.class, "BPR", BPR)
                 .with(NegativeSampler.class, "uniform", new RejectionSampler())
                 .validation(x -> java.util.OptionalDouble.empty());
         return SameDiffTraining.train("probe", new DotModel(data.numUsers(), data.numItems()), data, settings, ctx,
@@ -167,5 +186,20 @@ class LearningRateDecayTest {
         assertTrue(frozen < 1e-5, "the second epoch at rate 5e-8 moved " + frozen);
         double halved = KernelCheck.largestDifference(fixed1, train(data, decayed(0.05, 0.5, 1), 2));
         assertTrue(halved > 0.2 * moved && halved < 0.8 * moved, "half the rate moved " + halved + " of " + moved);
+    }
+
+    /**
+     * Each stage counts its epochs from 0: with a pre-training stage (as APR after BPR) of 2 epochs and then 2 more,
+     * γ = 0.5 every 2 epochs never decays (bit-identical to the fixed rate), while a count across the stages would
+     * halve the rate of the second stage; γ = 0.5 every epoch does decay in the staged training.
+     */
+    @Test
+    void eachStageStartsItsScheduleAtEpochZero() {
+        InteractionData data = data();
+        Map<String, INDArray> fixed = train(data, decayed(0.05, 1, 20), 2, STAGED);
+        assertEquals(0.0, KernelCheck.largestDifference(fixed, train(data, decayed(0.05, 0.5, 2), 2, STAGED)),
+                "the second stage decayed");
+        double moved = KernelCheck.largestDifference(fixed, train(data, decayed(0.05, 0.5, 1), 2, STAGED));
+        assertTrue(moved > 1e-3, "decay ignored in staged training: " + moved);
     }
 }

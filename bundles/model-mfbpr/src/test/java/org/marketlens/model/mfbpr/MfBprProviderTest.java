@@ -110,6 +110,41 @@ class MfBprProviderTest {
         assertTrue(e.getMessage().contains("negativePooling must be 'each'"), e.getMessage());
     }
 
+    /**
+     * {@code learningRateDecay}/{@code learningRateDecayEvery} are provider hyper-parameters (NeuralSettings) that
+     * reach the trainer (here the kernel path): γ = 0.5 every epoch gives other scores than the fixed rate, and
+     * every = 2 with 2 epochs the same to the bit; a bad γ is refused. The graph path and the per-stage epoch count
+     * (pre-training, then the loss): LearningRateDecayTest (framework).
+     */
+    @Test
+    void learningRateDecayReachesTheTrainer() {
+        InteractionData data = KernelCheck.clustered();
+        int[] items = {0, 5, 25, 39};
+        Map<String, Object> base = Map.of("dim", 4, "negatives", 3, "batchSize", 8, "learningRate", 0.01);
+        float[] fixed = bprScores(data, base, items);
+        assertArrayEquals(fixed, bprScores(data, with(base, 0.5, 2), items), "no decay in the first 2 epochs");
+        double halved = KernelCheck.largestDifference(fixed, bprScores(data, with(base, 0.5, 1), items));
+        assertTrue(halved > 1e-4, "the decay was ignored: " + halved);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> bprScores(data,
+                with(base, 0.0, 1), items));
+        assertTrue(e.getMessage().contains("learningRateDecay must lie in (0, 1]"), e.getMessage());
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, double decay, int every) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>(base);
+        out.put("learningRateDecay", decay);
+        out.put("learningRateDecayEvery", every);
+        return out;
+    }
+
+    private static float[] bprScores(InteractionData data, Map<String, Object> params, int[] items) {
+        FixedTrainingContext ctx = new FixedTrainingContext(5, 2, 2)
+                .with(Loss.class, "BPR", new BprLoss())
+                .with(NegativeSampler.class, "uniform", UNIFORM)
+                .validation(r -> OptionalDouble.empty());
+        return new MfBprProvider().train(data, params, ctx).score(Query.of(3), items);
+    }
+
     private static float[] aprScores(InteractionData data, Map<String, Object> params, int[] items) {
         FixedTrainingContext ctx = new FixedTrainingContext(5, 2, 2)
                 .with(Loss.class, "APR", new AprLoss())
