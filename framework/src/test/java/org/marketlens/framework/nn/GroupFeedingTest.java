@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.marketlens.framework.nn.TrainerProbes.BPR;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
 import org.marketlens.api.nn.DifferentiableModel;
 import org.marketlens.api.nn.Loss;
-import org.marketlens.api.nn.LossGraph;
 import org.marketlens.api.nn.ParameterSpec;
 import org.marketlens.api.nn.ParameterView;
 import org.marketlens.api.nn.ScoreInputs;
@@ -34,10 +34,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * probe model scores {@code G[group] · V[item]} and knows nothing of users, so any other index would show.
  */
 class GroupFeedingTest {
-    /** Plain BPR (the loss bundles are not visible here): the data term plus the model's penalty. */
-    private static final Loss BPR = (LossGraph graph) -> PairwiseObjectives.bprData(graph, graph.parameters())
-            .add(graph.penalty());
-
     /** {@code score = G[g] · V[i]}; no user parameter at all. */
     private record GroupItemModel(int groups, int items, int dim) implements DifferentiableModel {
         @Override

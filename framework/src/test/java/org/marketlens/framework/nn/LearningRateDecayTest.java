@@ -3,27 +3,21 @@ package org.marketlens.framework.nn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.marketlens.framework.nn.TrainerProbes.BPR;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
-import org.marketlens.api.nn.DifferentiableModel;
 import org.marketlens.api.nn.Loss;
 import org.marketlens.api.nn.LossGraph;
-import org.marketlens.api.nn.ParameterSpec;
-import org.marketlens.api.nn.ParameterView;
-import org.marketlens.api.nn.ScoreInputs;
-import org.marketlens.api.nn.TrainingInputs;
-import org.marketlens.api.rec.HyperParameter;
 import org.marketlens.framework.data.Interactions;
 import org.marketlens.framework.data.InteractionsBuilder;
 import org.marketlens.framework.nn.NeuralSettings.NegativePooling;
 import org.marketlens.framework.testing.FixedTrainingContext;
 import org.marketlens.framework.testing.RejectionSampler;
 import org.marketlens.api.train.NegativeSampler;
-import org.marketlens.framework.train.HyperParameterValues;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -36,30 +30,6 @@ import org.nd4j.linalg.schedule.StepSchedule;
  * γ = 1 keeps the fixed rate of MODELS.md §4.8.
  */
 class LearningRateDecayTest {
-    /** Plain BPR (the loss bundles are not visible here): the data term plus the model's penalty. */
-    private static final Loss BPR = (LossGraph graph) -> PairwiseObjectives.bprData(graph, graph.parameters())
-            .add(graph.penalty());
-
-    /** {@code score = U[u] · V[i]}, no penalty (trained through the SameDiff graph: it has no kernel). */
-    private record DotModel(int users, int items) implements DifferentiableModel {
-        @Override
-        public List<ParameterSpec> parameters() {
-            return List.of(ParameterSpec.embedding("user", users, 4, 0.1),
-                    ParameterSpec.embedding("item", items, 4, 0.1));
-        }
-
-        @Override
-        public SDVariable score(SameDiff sd, ParameterView params, ScoreInputs in) {
-            return sd.gather(params.get("user"), in.users(), 0).mul(sd.gather(params.get("item"), in.items(), 0))
-                    .sum(1);
-        }
-
-        @Override
-        public SDVariable penalty(SameDiff sd, ParameterView params, TrainingInputs in) {
-            return params.get("item").mul(0).sum();
-        }
-    }
-
     private static NeuralSettings decayed(double lr, double gamma, int every) {
         return new NeuralSettings(lr, 16, 2, NegativePooling.EACH, gamma, every);
     }
@@ -107,13 +77,11 @@ class LearningRateDecayTest {
 
     @Test
     void hyperParametersDefaultToAFixedRateAndAreValidated() {
-        List<HyperParameter> declared = NeuralSettings.HYPER_PARAMETERS;
-        NeuralSettings defaults = NeuralSettings.from(HyperParameterValues.resolve("probe", declared, Map.of()));
+        NeuralSettings defaults = TrainerProbes.settings(Map.of());
         assertEquals(new NeuralSettings(0.001, 256, 4), defaults);
         assertEquals(1.0, defaults.learningRateDecay());
         assertEquals(20, defaults.learningRateDecayEvery());
-        NeuralSettings given = NeuralSettings.from(HyperParameterValues.resolve("probe", declared,
-                Map.of("learningRateDecay", 0.5, "learningRateDecayEvery", 10)));
+        NeuralSettings given = TrainerProbes.settings(Map.of("learningRateDecay", 0.5, "learningRateDecayEvery", 10));
         assertEquals(decayed(0.001, 0.5, 10).learningRateDecay(), given.learningRateDecay());
         assertEquals(10, given.learningRateDecayEvery());
         assertEquals(0.00025, given.learningRate(25));
@@ -121,8 +89,8 @@ class LearningRateDecayTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> decayed(0.001, bad, 20));
             assertTrue(e.getMessage().contains("learningRateDecay must lie in (0, 1]"), e.getMessage());
         }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NeuralSettings.from(
-                HyperParameterValues.resolve("probe", declared, Map.of("learningRateDecayEvery", 0))));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainerProbes.settings(Map.of("learningRateDecayEvery", 0)));
         assertTrue(e.getMessage().contains("learningRateDecayEvery must be at least 1"), e.getMessage());
     }
 
@@ -159,8 +127,9 @@ class LearningRateDecayTest {
                 .register(Loss.class, "BPR", BPR)
                 .with(NegativeSampler.class, "uniform", new RejectionSampler())
                 .validation(x -> java.util.OptionalDouble.empty());
-        return SameDiffTraining.train("probe", new DotModel(data.numUsers(), data.numItems()), data, settings, ctx,
-                p -> null);
+        // The dot-product probe has no kernel: it trains through the SameDiff graph.
+        return SameDiffTraining.train("probe", new TrainerProbes.DotModel(data.numUsers(), data.numItems(), 4), data,
+                settings, ctx, p -> null);
     }
 
     /**

@@ -3,25 +3,14 @@ package org.marketlens.framework.nn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.marketlens.framework.nn.TrainerProbes.BPR;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.marketlens.api.nn.DifferentiableModel;
-import org.marketlens.api.nn.Loss;
-import org.marketlens.api.nn.LossGraph;
-import org.marketlens.api.nn.ParameterSpec;
-import org.marketlens.api.nn.ParameterView;
-import org.marketlens.api.nn.ScoreInputs;
-import org.marketlens.api.nn.TrainingInputs;
-import org.marketlens.api.rec.HyperParameter;
 import org.marketlens.framework.nn.NeuralSettings.NegativePooling;
-import org.marketlens.framework.train.HyperParameterValues;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -31,30 +20,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * groups, on an unchanged loss.
  */
 class NegativePoolingTest {
-    /** Plain BPR (the loss bundles are not visible here): the data term plus the model's penalty. */
-    private static final Loss BPR = (LossGraph graph) -> PairwiseObjectives.bprData(graph, graph.parameters())
-            .add(graph.penalty());
-
-    /** {@code score = U[u] · V[i]}, no penalty. */
-    private record DotModel(int users, int items) implements DifferentiableModel {
-        @Override
-        public List<ParameterSpec> parameters() {
-            return List.of(ParameterSpec.embedding("user", users, 2, 0.1),
-                    ParameterSpec.embedding("item", items, 2, 0.1));
-        }
-
-        @Override
-        public SDVariable score(SameDiff sd, ParameterView params, ScoreInputs in) {
-            return sd.gather(params.get("user"), in.users(), 0).mul(sd.gather(params.get("item"), in.items(), 0))
-                    .sum(1);
-        }
-
-        @Override
-        public SDVariable penalty(SameDiff sd, ParameterView params, TrainingInputs in) {
-            return params.get("item").mul(0).sum();
-        }
-    }
-
     // Three groups of k = 2 triples: (user, positive, negatives).
     private static final int[] USERS = {0, 0, 1, 1, 0, 0};
     private static final int[] POSITIVES = {0, 0, 1, 1, 2, 2};
@@ -84,7 +49,7 @@ class NegativePoolingTest {
     @Test
     void objectiveIsTheMeanOverGroupsOfSoftplusOfTheHardestNegativeMargin() {
         Nd4jRuntime.ensureLoaded();
-        TrainingGraph pooled = new TrainingGraph(new DotModel(2, 5), parameters(), BPR, 2);
+        TrainingGraph pooled = new TrainingGraph(new TrainerProbes.DotModel(2, 5, 2), parameters(), BPR, 2);
         pooled.feed(USERS, POSITIVES, NEGATIVES);
         double expected = (softplus(1) + softplus(-5) + softplus(-0.5)) / 3;
         assertEquals(expected, objective(pooled), 1e-6);
@@ -95,7 +60,7 @@ class NegativePoolingTest {
                 new int[] {3, 4, 2}));
 
         // Without pooling the same batch is the mean over its six triples: a silent fallback would show.
-        TrainingGraph each = new TrainingGraph(new DotModel(2, 5), parameters(), BPR);
+        TrainingGraph each = new TrainingGraph(new TrainerProbes.DotModel(2, 5, 2), parameters(), BPR);
         each.feed(USERS, POSITIVES, NEGATIVES);
         double perTriple = (softplus(0.25 - 0.5) + softplus(1.5 - 0.5) + softplus(-4 - 2) + softplus(-3 - 2)
                 + softplus(-1 - 2) + softplus(1.5 - 2)) / 6;
@@ -111,7 +76,7 @@ class NegativePoolingTest {
     void gradientMatchesCentralDifferencesAndSkipsTheEasierNegatives() {
         Nd4jRuntime.ensureLoaded();
         Map<String, INDArray> live = parameters();
-        TrainingGraph graph = new TrainingGraph(new DotModel(2, 5), live, BPR, 2);
+        TrainingGraph graph = new TrainingGraph(new TrainerProbes.DotModel(2, 5, 2), live, BPR, 2);
         graph.feed(USERS, POSITIVES, NEGATIVES);
         Map<String, INDArray> gradients = graph.gradients(List.of("user", "item"));
         double eps = 1e-2;
@@ -141,19 +106,17 @@ class NegativePoolingTest {
 
     @Test
     void settingsParseTheHyperParameterAndDefaultToEach() {
-        List<HyperParameter> declared = NeuralSettings.HYPER_PARAMETERS;
-        NeuralSettings defaults = NeuralSettings.from(HyperParameterValues.resolve("probe", declared, Map.of()));
+        NeuralSettings defaults = TrainerProbes.settings(Map.of());
         assertEquals(new NeuralSettings(0.001, 256, 4), defaults);
         assertEquals(NegativePooling.EACH, defaults.negativePooling());
         assertEquals(1, defaults.poolSize());
         assertEquals(256, defaults.triplesPerBatch());
-        NeuralSettings hardest = NeuralSettings.from(HyperParameterValues.resolve("probe", declared,
-                Map.of("negativePooling", "hardest")));
+        NeuralSettings hardest = TrainerProbes.settings(Map.of("negativePooling", "hardest"));
         assertEquals(NegativePooling.HARDEST, hardest.negativePooling());
         assertEquals(4, hardest.poolSize());
         assertEquals(1024, hardest.triplesPerBatch());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NeuralSettings.from(
-                HyperParameterValues.resolve("probe", declared, Map.of("negativePooling", "max"))));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainerProbes.settings(Map.of("negativePooling", "max")));
         assertTrue(e.getMessage().contains("negativePooling must be 'each'"), e.getMessage());
     }
 }

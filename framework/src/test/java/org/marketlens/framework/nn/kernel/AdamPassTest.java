@@ -27,6 +27,23 @@ class AdamPassTest {
         return x;
     }
 
+    /** ND4J's AdamUpdater for {@code reference}'s shape, zero moments: what the SameDiff path applies. */
+    private static GradientUpdater<?> nd4jAdam(INDArray reference, Adam config) {
+        Map<String, INDArray> state = new LinkedHashMap<>();
+        state.put(AdamUpdater.M_STATE, reference.ulike().assign(0));
+        state.put(AdamUpdater.V_STATE, reference.ulike().assign(0));
+        return config.instantiate(state, true);
+    }
+
+    /** The float pass's parameters equal ND4J's {@code reference} after step {@code iteration} (relative 1e-5). */
+    private static void assertStepMatches(INDArray reference, float[] actual, int iteration) {
+        float[] expected = reference.data().asFloat();
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-5 * Math.max(1, Math.abs(expected[i])),
+                    "step " + iteration + " element " + i);
+        }
+    }
+
     /**
      * A step decay (learningRateDecay): the float Adam with its rate set per epoch to {@code 0.01 · 0.5^floor(e/2)}
      * equals ND4J's AdamUpdater with {@code StepSchedule(EPOCH, 0.01, 0.5, 2)} given the epoch (the SameDiff path),
@@ -39,11 +56,8 @@ class AdamPassTest {
         SplittableRandom r = new SplittableRandom(5);
         int n = 12;
         INDArray reference = Nd4j.createFromArray(random(r, n, 1)).reshape(3, 4);
-        Map<String, INDArray> state = new LinkedHashMap<>();
-        state.put(AdamUpdater.M_STATE, reference.ulike().assign(0));
-        state.put(AdamUpdater.V_STATE, reference.ulike().assign(0));
-        GradientUpdater<?> updater = new Adam(new StepSchedule(ScheduleType.EPOCH, 0.01, 0.5, 2))
-                .instantiate(state, true);
+        GradientUpdater<?> updater = nd4jAdam(reference,
+                new Adam(new StepSchedule(ScheduleType.EPOCH, 0.01, 0.5, 2)));
         KernelParameters parameters = KernelParameters.copyOf(Map.of("p", reference));
         KernelParameters fixedParameters = KernelParameters.copyOf(Map.of("p", reference));
         KernelParameters gradients = parameters.zerosLike();
@@ -65,11 +79,7 @@ class AdamPassTest {
             pass.run(0);
             fixed.prepare(iteration);
             fixed.run(0);
-            float[] expected = reference.data().asFloat();
-            for (int i = 0; i < n; i++) {
-                assertEquals(expected[i], parameters.values("p")[i], 1e-5 * Math.max(1, Math.abs(expected[i])),
-                        "step " + iteration + " element " + i);
-            }
+            assertStepMatches(reference, parameters.values("p"), iteration);
         }
         double drift = 0;
         for (int i = 0; i < n; i++) {
@@ -85,10 +95,7 @@ class AdamPassTest {
         SplittableRandom r = new SplittableRandom(3);
         int n = 40;
         INDArray reference = Nd4j.createFromArray(random(r, n, 1)).reshape(10, 4);
-        Map<String, INDArray> state = new LinkedHashMap<>();
-        state.put(AdamUpdater.M_STATE, reference.ulike().assign(0));
-        state.put(AdamUpdater.V_STATE, reference.ulike().assign(0));
-        GradientUpdater<?> updater = new Adam(0.01).instantiate(state, true);
+        GradientUpdater<?> updater = nd4jAdam(reference, new Adam(0.01));
         KernelParameters parameters = KernelParameters.copyOf(Map.of("p", reference));
         KernelParameters gradients = parameters.zerosLike();
         AdamPass pass = new AdamPass(parameters, new KernelParameters[] {gradients},
@@ -102,12 +109,7 @@ class AdamPassTest {
             System.arraycopy(g, 0, gradients.values("p"), 0, n);
             pass.prepare(iteration);
             pass.run(0);
-            float[] expected = reference.data().asFloat();
-            float[] actual = parameters.values("p");
-            for (int i = 0; i < n; i++) {
-                assertEquals(expected[i], actual[i], 1e-5 * Math.max(1, Math.abs(expected[i])),
-                        "step " + iteration + " element " + i);
-            }
+            assertStepMatches(reference, parameters.values("p"), iteration);
             assertArrayEquals(new float[n], gradients.values("p"), "the gradient is cleared for the next step");
         }
     }
