@@ -126,21 +126,9 @@ class SdmDropoutMasksTest {
         SdmModel hop = model(1, 0.3, SdmModel.DropoutMasks.HOP);
         SdmModel pass = model(1, 0.3, SdmModel.DropoutMasks.PASS);
         KernelParameters parameters = KernelParameters.copyOf(KernelCheck.randomParameters(hop, 3));
-        float[][] scores = new float[2][batch.rows()];
-        KernelParameters[] gradients = new KernelParameters[2];
         float[] weights = KernelCheck.randomWeights(batch.rows(), 4);
-        int m = 0;
-        for (SdmModel model : List.of(hop, pass)) {
-            ScoreKernel.Worker worker = model.kernel().worker(parameters, batch.rows(), 99);
-            worker.forward(batch, 0, batch.rows(), scores[m]);
-            gradients[m] = parameters.zerosLike();
-            worker.backward(batch, 0, batch.rows(), weights, gradients[m]);
-            m++;
-        }
-        assertArrayEquals(scores[1], scores[0], 0f);
-        for (String name : parameters.names()) {
-            assertArrayEquals(gradients[1].values(name), gradients[0].values(name), 0f, name);
-        }
+        SdmFixtures.assertSameKernelPass(hop, pass, parameters, batch, weights,
+                model -> model.kernel().worker(parameters, batch.rows(), 99));
         assertEquals(SdmModel.DropoutMasks.PASS, new SdmModel(USERS, ITEMS, 4, 2, 3, 0, SdmModel.Activation.TANH, 0.2)
                 .dropoutMasks(), "the default");
     }
@@ -226,18 +214,12 @@ class SdmDropoutMasksTest {
     void theSettingIsValidatedAndListed() {
         assertEquals(SdmModel.DropoutMasks.HOP, SdmModel.DropoutMasks.parse("hop"));
         assertEquals(SdmModel.DropoutMasks.PASS, SdmModel.DropoutMasks.parse("PASS"));
-        for (String bad : new String[] {"layer", "", "null"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> SdmModel.DropoutMasks.parse(bad));
-            assertTrue(e.getMessage().contains("'" + bad + "'") && e.getMessage().contains("pass")
-                    && e.getMessage().contains("hop"), e.getMessage());
-        }
-        Map<String, Object> values = new HashMap<>(Map.of("numUsers", USERS, "numItems", ITEMS, "dim", 4, "hops", 2,
-                "contextSize", 3, "lambda", 0.0, "dropout", 0.2, "dropoutMasks", "perhop"));
+        SdmFixtures.assertRefused(SdmModel.DropoutMasks::parse, new String[] {"layer", "", "null"}, "pass", "hop");
+        Map<String, Object> values = SdmFixtures.providerValues(USERS, ITEMS, 2, "dropout", 0.2, "dropoutMasks",
+                "perhop");
         assertThrows(IllegalArgumentException.class, () -> new SdmProvider().model(values));
         assertThrows(IllegalArgumentException.class, () -> model(2, 0.2, null));
-        HyperParameter listed = new SdmProvider().hyperParameters().stream()
-                .filter(h -> h.name().equals("dropoutMasks")).findFirst().orElseThrow();
+        HyperParameter listed = SdmFixtures.listed("dropoutMasks");
         assertEquals("pass", listed.defaultValue());
     }
 

@@ -11,27 +11,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
-import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.rec.HyperParameter;
 import org.marketlens.api.rec.Query;
 import org.marketlens.api.rec.Recommender;
-import org.marketlens.framework.nn.GradientCheck;
 import org.marketlens.framework.nn.KernelCheck;
-import org.marketlens.framework.nn.NeuralSettings;
 import org.marketlens.framework.nn.ParameterSnapshot;
 import org.marketlens.framework.nn.kernel.KernelBatch;
 import org.marketlens.framework.nn.kernel.KernelParameters;
-import org.marketlens.framework.nn.kernel.ScoreKernel;
-import org.marketlens.framework.testing.FixedTrainingContext;
 import org.marketlens.loss.bpr.BprLoss;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * SDM's {@code gateInput} option (A-38): with {@code output} the gate between hops reads the previous hop's output,
@@ -48,56 +39,6 @@ class SdmGateTest {
         return new SdmModel(users, items, dim, hops, s, lambda, activation, 0, SdmModel.DropoutMasks.PASS, gateInput);
     }
 
-    private static INDArray row(float... values) {
-        return Nd4j.createFromArray(new float[][] {values});
-    }
-
-    private static INDArray vector(float... values) {
-        return Nd4j.createFromArray(values);
-    }
-
-    /**
-     * d = 1, f = identity, one user, context items 1 and 2 (both valid), target item 0; {@code [u_in, u_out] = [1, 0.5]},
-     * item rows {@code [v_in, v_out]}: 0 → [0.5, 1], 1 → [0, 1], 2 → [1, 0.5]; {@code W_a = W_b = [1, 1]},
-     * {@code W_c = [1, −1]}, {@code W_d = [0, 1]}, {@code W_g = 1}, {@code w_e = 1}, every bias 0. Then
-     * {@code q^(1) = 1.5}, {@code out_k = v_out,k² = (1, 0.25)}, {@code z_k = (q − v_in,k)²}.
-     */
-    private static Map<String, INDArray> handSetParameters() {
-        Map<String, INDArray> p = new LinkedHashMap<>();
-        p.put(SdmModel.USER_MEMORY, row(1f, 0.5f));
-        p.put(SdmModel.ITEM_MEMORY, Nd4j.createFromArray(new float[][] {{0.5f, 1f}, {0f, 1f}, {1f, 0.5f}}));
-        p.put(SdmModel.W_A, row(1f, 1f));
-        p.put(SdmModel.W_B, row(1f, 1f));
-        p.put(SdmModel.W_C, row(1f, -1f));
-        p.put(SdmModel.W_D, row(0f, 1f));
-        for (String b : new String[] {SdmModel.B_A, SdmModel.B_B, SdmModel.B_C, SdmModel.B_D, SdmModel.B_G,
-                SdmModel.EDGE_BIAS}) {
-            p.put(b, vector(0f));
-        }
-        p.put(SdmModel.W_G, Nd4j.createFromArray(new float[][] {{1f}}));
-        p.put(SdmModel.EDGE, vector(1f));
-        return p;
-    }
-
-    /** The graph's score of rows {@code (user, item, context)} on constant parameters. */
-    private static float[] graphScores(SdmModel model, Map<String, INDArray> p, int[] users, int[] items,
-            int[][] context, float[][] mask) {
-        SameDiff sd = SameDiff.create();
-        p.forEach(sd::constant);
-        ScoreInputs in = new ScoreInputs(sd.constant("users", Nd4j.createFromArray(users)),
-                sd.constant("items", Nd4j.createFromArray(items)), sd.constant("context", Nd4j.createFromArray(context)),
-                sd.constant("contextMask", Nd4j.createFromArray(mask)));
-        return model.score(sd, sd::getVariable, in).eval().castTo(DataType.FLOAT).toFloatVector();
-    }
-
-    private static float[] kernelScores(SdmModel model, Map<String, INDArray> p, int[] users, int[] items,
-            int[] context, float[] mask) {
-        KernelBatch batch = new KernelBatch(users, items, model.contextSize(), context, mask);
-        float[] scores = new float[users.length];
-        model.kernel().worker(KernelParameters.copyOf(p), users.length).forward(batch, 0, users.length, scores);
-        return scores;
-    }
-
     /**
      * Hop 1: {@code z = (2.25, 0.25)}, {@code a_1 = 1/(1 + e²) = 0.119203}, {@code e^(1) = a_1 + 0.25(1 − a_1) =
      * 0.339402}. {@code query}: {@code g = σ(1.5) = 0.817574}, {@code q^(2) = e + g(q − e) = 1.288277}; {@code output}:
@@ -107,23 +48,23 @@ class SdmGateTest {
      */
     @Test
     void twoHopScoresMatchHandComputedValues() {
-        Map<String, INDArray> p = handSetParameters();
+        Map<String, INDArray> p = SdmFixtures.handSetParameters();
         Map<SdmModel.GateInput, Double> expected = Map.of(SdmModel.GateInput.QUERY, -0.37846298336230366,
                 SdmModel.GateInput.OUTPUT, -0.4466612356277427);
         for (SdmModel.GateInput input : SdmModel.GateInput.values()) {
             SdmModel model = model(1, 3, 1, 2, 2, 0, SdmModel.Activation.IDENTITY, input);
-            float graph = graphScores(model, p, new int[] {0}, new int[] {0}, new int[][] {{1, 2}},
+            float graph = SdmFixtures.graphScores(model, p, new int[] {0}, new int[] {0}, new int[][] {{1, 2}},
                     new float[][] {{1, 1}})[0];
-            float kernel = kernelScores(model, p, new int[] {0}, new int[] {0}, new int[] {1, 2},
-                    new float[] {1, 1})[0];
+            float kernel = SdmFixtures.kernelScores(model, p, new int[] {0}, new int[] {0}, new int[][] {{1, 2}},
+                    new float[][] {{1, 1}})[0];
             assertEquals(expected.get(input), graph, 1e-6, "graph, gateInput " + input);
             assertEquals(expected.get(input), kernel, 1e-6, "kernel, gateInput " + input);
         }
         // The default constructor is gateInput = query.
         SdmModel plain = new SdmModel(1, 3, 1, 2, 2, 0, SdmModel.Activation.IDENTITY);
         assertEquals(SdmModel.GateInput.QUERY, plain.gateInput());
-        assertEquals(-0.37846298336230366, graphScores(plain, p, new int[] {0}, new int[] {0}, new int[][] {{1, 2}},
-                new float[][] {{1, 1}})[0], 1e-6);
+        assertEquals(-0.37846298336230366, SdmFixtures.graphScores(plain, p, new int[] {0}, new int[] {0},
+                new int[][] {{1, 2}}, new float[][] {{1, 1}})[0], 1e-6);
     }
 
     /** With one hop there is no gate: both settings give bit-identical scores, parameters and gradients. */
@@ -135,34 +76,16 @@ class SdmGateTest {
         KernelBatch batch = SdmDropoutTest.batch(3, 5);
         KernelParameters parameters = KernelParameters.copyOf(KernelCheck.randomParameters(query, 4));
         float[] weights = KernelCheck.randomWeights(batch.rows(), 6);
-        float[][] scores = new float[2][batch.rows()];
-        KernelParameters[] gradients = new KernelParameters[2];
-        int m = 0;
-        for (SdmModel model : new SdmModel[] {query, output}) {
-            ScoreKernel.Worker worker = model.kernel().worker(parameters, batch.rows());
-            worker.forward(batch, 0, batch.rows(), scores[m]);
-            gradients[m] = parameters.zerosLike();
-            worker.backward(batch, 0, batch.rows(), weights, gradients[m]);
-            m++;
-        }
-        assertArrayEquals(scores[0], scores[1], 0f);
-        for (String name : parameters.names()) {
-            assertArrayEquals(gradients[0].values(name), gradients[1].values(name), 0f, name);
-        }
+        SdmFixtures.assertSameKernelPass(query, output, parameters, batch, weights,
+                model -> model.kernel().worker(parameters, batch.rows()));
     }
 
     /** The graph with {@code gateInput = output}: BPR gradients against finite differences, 2 and 3 hops. */
     @Test
     void graphGradientsMatchFiniteDifferences() {
-        int[] users = {0, 1, 1, 0};
-        int[] positives = {1, 2, 5, 0};
-        int[] negatives = {3, 4, 0, 2};
-        int[][] context = {{2, 3, 0}, {4, 0, 0}, {1, 2, 3}, {5, 0, 0}};
-        float[][] mask = {{1, 1, 0}, {1, 0, 0}, {1, 1, 1}, {1, 0, 0}};
         for (int hops = 2; hops <= 3; hops++) {
             SdmModel model = model(2, 6, 4, hops, 3, 0.01, SdmModel.Activation.TANH, SdmModel.GateInput.OUTPUT);
-            double error = GradientCheck.maxRelativeError(model, new BprLoss(), users, positives, negatives, context,
-                    mask, 31 + hops, 12);
+            double error = SdmFixtures.bprGradientError(model, 31 + hops, 12);
             assertTrue(error < 1e-3, "BPR relative gradient error " + error + " with " + hops + " hops");
         }
     }
@@ -173,14 +96,8 @@ class SdmGateTest {
         for (int hops = 2; hops <= 4; hops++) {
             SdmModel model = model(USERS, ITEMS, 6, hops, 4, 0.01, SdmModel.Activation.TANH,
                     SdmModel.GateInput.OUTPUT);
-            KernelBatch batch = KernelCheck.triples(USERS, ITEMS, 7, 4, 40 + hops, (t, random, context, mask) -> {
-                int valid = t == 1 ? 0 : t == 2 ? 1 : 1 + random.nextInt(4);
-                for (int k = 0; k < 4; k++) {
-                    boolean real = k >= 4 - valid;
-                    context[k] = random.nextInt(ITEMS);
-                    mask[k] = real ? 1f : 0f;
-                }
-            });
+            // Triple 1 has only padding, triple 2 one valid slot.
+            KernelBatch batch = SdmFixtures.leftPaddedTriples(USERS, ITEMS, 7, 4, 40 + hops, Map.of(1, 0, 2, 1));
             for (double scale : new double[] {1, 10}) {
                 KernelCheck.Result result = KernelCheck.compare(model, batch, hops, scale);
                 System.out.printf("SDM gateInput=output kernel vs graph: hops %d, scale %s: worst %.2e%n", hops,
@@ -200,32 +117,22 @@ class SdmGateTest {
         InteractionData data = KernelCheck.shortSequences();
         SdmModel model = model(data.numUsers(), data.numItems(), 6, 3, 3, 0.01, SdmModel.Activation.TANH,
                 SdmModel.GateInput.OUTPUT);
-        KernelCheck.Training training = KernelCheck.compareTraining("SDM", model, data,
-                new NeuralSettings(0.001, 16, 2), SdmGateTest::trainingContext);
-        training.assertEquivalent(1e-5, 1e-4, SdmModel.EDGE_BIAS);
-        System.out.printf("SDM gateInput=output training, kernel vs graph: largest parameter difference %.2e%n",
-                training.largest());
+        SdmFixtures.assertKernelTrainingEqualsGraph("SDM gateInput=output", model, data);
     }
 
     @Test
     void theSettingIsValidatedAndListed() {
         assertEquals(SdmModel.GateInput.OUTPUT, SdmModel.GateInput.parse("output"));
         assertEquals(SdmModel.GateInput.QUERY, SdmModel.GateInput.parse(" QUERY "));
-        for (String bad : new String[] {"outputs", "", "null", "e"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> SdmModel.GateInput.parse(bad));
-            assertTrue(e.getMessage().contains("'" + bad + "'") && e.getMessage().contains("query")
-                    && e.getMessage().contains("output") && e.getMessage().contains("gateInput"), e.getMessage());
-        }
-        Map<String, Object> values = new HashMap<>(Map.of("numUsers", USERS, "numItems", ITEMS, "dim", 4, "hops", 2,
-                "contextSize", 3, "lambda", 0.0, "gateInput", "hidden"));
+        SdmFixtures.assertRefused(SdmModel.GateInput::parse, new String[] {"outputs", "", "null", "e"}, "query",
+                "output", "gateInput");
+        Map<String, Object> values = SdmFixtures.providerValues(USERS, ITEMS, 2, "gateInput", "hidden");
         assertThrows(IllegalArgumentException.class, () -> new SdmProvider().model(values));
         values.put("gateInput", "output");
         assertEquals(SdmModel.GateInput.OUTPUT, new SdmProvider().model(values).gateInput());
         assertThrows(IllegalArgumentException.class,
                 () -> model(USERS, ITEMS, 4, 2, 3, 0, SdmModel.Activation.TANH, null));
-        HyperParameter listed = new SdmProvider().hyperParameters().stream()
-                .filter(h -> h.name().equals("gateInput")).findFirst().orElseThrow();
+        HyperParameter listed = SdmFixtures.listed("gateInput");
         assertEquals("query", listed.defaultValue());
         assertTrue(listed.description().contains("A-38"), listed.description());
         SdmModel dropping = new SdmModel(USERS, ITEMS, 4, 2, 3, 0, SdmModel.Activation.TANH, 0.2,
@@ -261,9 +168,5 @@ class SdmGateTest {
         Recommender fromOld = provider.load(new ByteArrayInputStream(oldBytes.toByteArray()));
         assertFalse(Arrays.equals(trained.score(q, candidates), fromOld.score(q, candidates)),
                 "the same parameters read with gateInput = query score differently");
-    }
-
-    private static FixedTrainingContext trainingContext() {
-        return KernelCheck.trainingContext(9, new BprLoss());
     }
 }

@@ -16,19 +16,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
 import org.marketlens.api.nn.ParameterSpec;
-import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.rec.HyperParameter;
 import org.marketlens.api.rec.Query;
 import org.marketlens.api.rec.Recommender;
-import org.marketlens.framework.nn.GradientCheck;
 import org.marketlens.framework.nn.KernelCheck;
-import org.marketlens.framework.nn.NeuralSettings;
 import org.marketlens.framework.nn.ParameterSnapshot;
 import org.marketlens.framework.nn.kernel.KernelBatch;
-import org.marketlens.framework.nn.kernel.KernelParameters;
 import org.marketlens.loss.bpr.BprLoss;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -77,24 +71,11 @@ class SdmGateTyingTest {
     private static final float[][] MASK = {{1, 1, 1}, {0, 1, 1}, {1, 1, 1}, {1, 0, 0}};
 
     private static float[] graphScores(SdmModel model, Map<String, INDArray> p) {
-        SameDiff sd = SameDiff.create();
-        p.forEach(sd::constant);
-        ScoreInputs in = new ScoreInputs(sd.constant("users", Nd4j.createFromArray(USER_ROWS)),
-                sd.constant("items", Nd4j.createFromArray(ITEM_ROWS)), sd.constant("context",
-                        Nd4j.createFromArray(CONTEXT)), sd.constant("contextMask", Nd4j.createFromArray(MASK)));
-        return model.score(sd, sd::getVariable, in).eval().castTo(DataType.FLOAT).toFloatVector();
+        return SdmFixtures.graphScores(model, p, USER_ROWS, ITEM_ROWS, CONTEXT, MASK);
     }
 
     private static float[] kernelScores(SdmModel model, Map<String, INDArray> p) {
-        int[] context = Arrays.stream(CONTEXT).flatMapToInt(Arrays::stream).toArray();
-        float[] mask = new float[MASK.length * S];
-        for (int r = 0; r < MASK.length; r++) {
-            System.arraycopy(MASK[r], 0, mask, r * S, S);
-        }
-        float[] scores = new float[USER_ROWS.length];
-        model.kernel().worker(KernelParameters.copyOf(p), USER_ROWS.length)
-                .forward(new KernelBatch(USER_ROWS, ITEM_ROWS, S, context, mask), 0, USER_ROWS.length, scores);
-        return scores;
+        return SdmFixtures.kernelScores(model, p, USER_ROWS, ITEM_ROWS, CONTEXT, MASK);
     }
 
     /**
@@ -133,16 +114,10 @@ class SdmGateTyingTest {
     /** The graph with per-hop gates: BPR gradients against finite differences, 3 hops, both gate inputs. */
     @Test
     void graphGradientsMatchFiniteDifferences() {
-        int[] users = {0, 1, 1, 0};
-        int[] positives = {1, 2, 5, 0};
-        int[] negatives = {3, 4, 0, 2};
-        int[][] context = {{2, 3, 0}, {4, 0, 0}, {1, 2, 3}, {5, 0, 0}};
-        float[][] mask = {{1, 1, 0}, {1, 0, 0}, {1, 1, 1}, {1, 0, 0}};
         for (SdmModel.GateInput input : SdmModel.GateInput.values()) {
             SdmModel model = new SdmModel(2, 6, 4, 3, 3, 0.01, SdmModel.Activation.TANH, 0,
                     SdmModel.DropoutMasks.PASS, input, SdmModel.GateTying.HOP);
-            double error = GradientCheck.maxRelativeError(model, new BprLoss(), users, positives, negatives, context,
-                    mask, 41, 12);
+            double error = SdmFixtures.bprGradientError(model, 41, 12);
             assertTrue(error < 1e-3, "BPR relative gradient error " + error + ", gateInput " + input);
         }
     }
@@ -154,13 +129,8 @@ class SdmGateTyingTest {
             for (SdmModel.GateInput input : SdmModel.GateInput.values()) {
                 SdmModel model = new SdmModel(USERS, ITEMS, 6, hops, 4, 0.01, SdmModel.Activation.TANH, 0,
                         SdmModel.DropoutMasks.PASS, input, SdmModel.GateTying.HOP);
-                KernelBatch batch = KernelCheck.triples(USERS, ITEMS, 6, 4, 60 + hops, (t, random, context, mask) -> {
-                    int valid = t == 1 ? 0 : 1 + random.nextInt(4);
-                    for (int k = 0; k < 4; k++) {
-                        context[k] = random.nextInt(ITEMS);
-                        mask[k] = k >= 4 - valid ? 1f : 0f;
-                    }
-                });
+                // Triple 1 has only padding.
+                KernelBatch batch = SdmFixtures.leftPaddedTriples(USERS, ITEMS, 6, 4, 60 + hops, Map.of(1, 0));
                 for (double scale : new double[] {1, 10}) {
                     KernelCheck.Result result = KernelCheck.compare(model, batch, hops, scale);
                     System.out.printf("SDM gateTying=hop gateInput=%s kernel vs graph: hops %d, scale %s: worst %.2e%n",
@@ -178,29 +148,19 @@ class SdmGateTyingTest {
         InteractionData data = KernelCheck.shortSequences();
         SdmModel model = new SdmModel(data.numUsers(), data.numItems(), 6, 3, 3, 0.01, SdmModel.Activation.TANH, 0,
                 SdmModel.DropoutMasks.PASS, SdmModel.GateInput.OUTPUT, SdmModel.GateTying.HOP);
-        KernelCheck.Training training = KernelCheck.compareTraining("SDM", model, data,
-                new NeuralSettings(0.001, 16, 2), () -> KernelCheck.trainingContext(9, new BprLoss()));
-        training.assertEquivalent(1e-5, 1e-4, SdmModel.EDGE_BIAS);
-        System.out.printf("SDM gateTying=hop training, kernel vs graph: largest parameter difference %.2e%n",
-                training.largest());
+        SdmFixtures.assertKernelTrainingEqualsGraph("SDM gateTying=hop", model, data);
     }
 
     @Test
     void theSettingIsValidatedAndListed() {
         assertEquals(SdmModel.GateTying.HOP, SdmModel.GateTying.parse("Hop"));
         assertEquals(SdmModel.GateTying.GLOBAL, SdmModel.GateTying.parse("global"));
-        for (String bad : new String[] {"layerwise", "", "null"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> SdmModel.GateTying.parse(bad));
-            assertTrue(e.getMessage().contains("'" + bad + "'") && e.getMessage().contains("global")
-                    && e.getMessage().contains("hop") && e.getMessage().contains("gateTying"), e.getMessage());
-        }
-        Map<String, Object> values = new HashMap<>(Map.of("numUsers", USERS, "numItems", ITEMS, "dim", 4, "hops", 3,
-                "contextSize", 3, "lambda", 0.0, "gateTying", "perhop"));
+        SdmFixtures.assertRefused(SdmModel.GateTying::parse, new String[] {"layerwise", "", "null"}, "global", "hop",
+                "gateTying");
+        Map<String, Object> values = SdmFixtures.providerValues(USERS, ITEMS, 3, "gateTying", "perhop");
         assertThrows(IllegalArgumentException.class, () -> new SdmProvider().model(values));
         assertThrows(IllegalArgumentException.class, () -> model(2, SdmModel.GateInput.QUERY, null));
-        HyperParameter listed = new SdmProvider().hyperParameters().stream()
-                .filter(h -> h.name().equals("gateTying")).findFirst().orElseThrow();
+        HyperParameter listed = SdmFixtures.listed("gateTying");
         assertEquals("global", listed.defaultValue());
         assertTrue(listed.description().contains("A-38"), listed.description());
         SdmModel dropping = new SdmModel(USERS, ITEMS, 4, 3, 3, 0, SdmModel.Activation.TANH, 0.2,

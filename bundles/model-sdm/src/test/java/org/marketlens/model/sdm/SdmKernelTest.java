@@ -7,9 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.marketlens.framework.nn.KernelCheck;
 import org.marketlens.api.data.InteractionData;
-import org.marketlens.framework.nn.NeuralSettings;
-import org.marketlens.framework.testing.FixedTrainingContext;
-import org.marketlens.loss.bpr.BprLoss;
 import org.marketlens.framework.nn.kernel.KernelBatch;
 import org.marketlens.framework.nn.kernel.KernelParameters;
 import org.marketlens.framework.nn.kernel.ScoreKernel;
@@ -134,15 +131,7 @@ class SdmKernelTest {
         for (int hops = 1; hops <= 3; hops += 2) {
             SdmModel model = new SdmModel(data.numUsers(), data.numItems(), 6, hops, 3, 0.01,
                     SdmModel.Activation.TANH);
-            KernelCheck.Training training = KernelCheck.compareTraining("SDM", model, data,
-                    new NeuralSettings(0.001, 16, 2), SdmKernelTest::trainingContext);
-            training.assertEquivalent(1e-5, 1e-4, SdmModel.EDGE_BIAS);
-            System.out.printf("SDM training, kernel vs graph, %d hops: largest parameter difference %.2e%n", hops,
-                    training.largest());
+            SdmFixtures.assertKernelTrainingEqualsGraph("SDM, " + hops + " hops,", model, data);
         }
-    }
-
-    private static FixedTrainingContext trainingContext() {
-        return KernelCheck.trainingContext(9, new BprLoss());
     }
 }

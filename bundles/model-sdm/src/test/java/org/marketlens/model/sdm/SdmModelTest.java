@@ -3,20 +3,16 @@ package org.marketlens.model.sdm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.marketlens.model.sdm.SdmFixtures.evaluate;
 
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
-import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.rec.Query;
 import org.marketlens.framework.nn.GradientCheck;
 import org.marketlens.framework.nn.SameDiffRecommender;
 import org.marketlens.framework.testing.RandomParameters;
 import org.marketlens.loss.apr.AprLoss;
-import org.marketlens.loss.bpr.BprLoss;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -30,18 +26,6 @@ class SdmModelTest {
 
     private static INDArray eye() {
         return Nd4j.eye(D).castTo(DataType.FLOAT);
-    }
-
-    /** Evaluates one part of the forward graph on constants. */
-    private static INDArray evaluate(SdmModel model, Map<String, INDArray> p, int[] users, int[] items, int[][] context,
-            float[][] mask, Function<SdmModel.Forward, SDVariable> part) {
-        SameDiff sd = SameDiff.create();
-        p.forEach(sd::constant);
-        ScoreInputs in = new ScoreInputs(sd.constant("users", Nd4j.createFromArray(users)),
-                sd.constant("items", Nd4j.createFromArray(items)), sd.constant("context", Nd4j.createFromArray(context)),
-                sd.constant("contextMask", Nd4j.createFromArray(mask)));
-        SDVariable out = part.apply(model.forward(sd, sd::getVariable, in));
-        return out.eval();
     }
 
     private static float[] row(Map<String, INDArray> p, String table, int index, int from) {
@@ -158,20 +142,15 @@ class SdmModelTest {
      */
     @Test
     void gradientsMatchFiniteDifferencesWithPaddedContext() {
-        int[] users = {0, 1, 1, 0};
-        int[] positives = {1, 2, 5, 0};
-        int[] negatives = {3, 4, 0, 2};
-        int[][] context = {{2, 3, 0}, {4, 0, 0}, {1, 2, 3}, {5, 0, 0}};
-        float[][] mask = {{1, 1, 0}, {1, 0, 0}, {1, 1, 1}, {1, 0, 0}};
         for (int hops = 1; hops <= 3; hops += 2) {
             SdmModel model = new SdmModel(2, 6, 4, hops, 3, 0.01, SdmModel.Activation.TANH);
-            double bpr = GradientCheck.maxRelativeError(model, new BprLoss(), users, positives, negatives, context,
-                    mask, 21, 12);
+            double bpr = SdmFixtures.bprGradientError(model, 21, 12);
             assertTrue(bpr < 1e-3, "BPR relative gradient error " + bpr + " with " + hops + " hops");
         }
         SdmModel model = new SdmModel(2, 6, 4, 2, 3, 0.01, SdmModel.Activation.TANH);
-        double apr = GradientCheck.maxRelativeError(model, new AprLoss().configure(Map.of("epsilon", 1.0)), users,
-                positives, negatives, context, mask, 22, 12);
+        double apr = GradientCheck.maxRelativeError(model, new AprLoss().configure(Map.of("epsilon", 1.0)),
+                SdmFixtures.GRADIENT_USERS, SdmFixtures.GRADIENT_POSITIVES, SdmFixtures.GRADIENT_NEGATIVES,
+                SdmFixtures.GRADIENT_CONTEXT, SdmFixtures.GRADIENT_MASK, 22, 12);
         assertTrue(apr < 1e-3, "APR relative gradient error " + apr);
     }
 }

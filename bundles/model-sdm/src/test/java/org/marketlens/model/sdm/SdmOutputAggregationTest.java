@@ -23,7 +23,6 @@ import org.marketlens.api.nn.TrainingInputs;
 import org.marketlens.api.rec.HyperParameter;
 import org.marketlens.api.rec.Query;
 import org.marketlens.api.rec.Recommender;
-import org.marketlens.framework.nn.GradientCheck;
 import org.marketlens.framework.nn.KernelCheck;
 import org.marketlens.framework.nn.NeuralSettings;
 import org.marketlens.framework.nn.ParameterSnapshot;
@@ -60,30 +59,14 @@ class SdmOutputAggregationTest {
                 SdmModel.GateTying.GLOBAL, SdmModel.OutputAggregation.RELU);
     }
 
-    private static INDArray row(float... values) {
-        return Nd4j.createFromArray(new float[][] {values});
-    }
-
     /**
      * d = 1, f = identity (SdmGateTest's parameters): {@code q^(1) = 1.5}, context items 1, 2 with
      * {@code out_k = (1, 0.25)}, {@code z = (2.25, 0.25)}; plus {@code T = 2}, {@code t = −0.1}.
      */
     private static Map<String, INDArray> oneDimensional() {
-        Map<String, INDArray> p = new LinkedHashMap<>();
-        p.put(SdmModel.USER_MEMORY, row(1f, 0.5f));
-        p.put(SdmModel.ITEM_MEMORY, Nd4j.createFromArray(new float[][] {{0.5f, 1f}, {0f, 1f}, {1f, 0.5f}}));
-        p.put(SdmModel.W_A, row(1f, 1f));
-        p.put(SdmModel.W_B, row(1f, 1f));
-        p.put(SdmModel.W_C, row(1f, -1f));
-        p.put(SdmModel.W_D, row(0f, 1f));
-        for (String b : new String[] {SdmModel.B_A, SdmModel.B_B, SdmModel.B_C, SdmModel.B_D, SdmModel.B_G,
-                SdmModel.EDGE_BIAS}) {
-            p.put(b, Nd4j.createFromArray(0f));
-        }
-        p.put(SdmModel.W_G, Nd4j.createFromArray(new float[][] {{1f}}));
+        Map<String, INDArray> p = SdmFixtures.handSetParameters();
         p.put(SdmModel.W_O, Nd4j.createFromArray(new float[][] {{2f}}));
         p.put(SdmModel.B_O, Nd4j.createFromArray(-0.1f));
-        p.put(SdmModel.EDGE, Nd4j.createFromArray(1f));
         return p;
     }
 
@@ -95,7 +78,7 @@ class SdmOutputAggregationTest {
      */
     private static Map<String, INDArray> twoDimensional() {
         Map<String, INDArray> p = new LinkedHashMap<>();
-        p.put(SdmModel.USER_MEMORY, row(1f, 0f, 0.5f, 0.5f));
+        p.put(SdmModel.USER_MEMORY, SdmFixtures.row(1f, 0f, 0.5f, 0.5f));
         p.put(SdmModel.ITEM_MEMORY, Nd4j.createFromArray(new float[][] {{0.5f, 0.5f, 1f, 1f}, {0f, 1f, 1f, 0.5f},
                 {1f, 0f, 0.5f, 2f}}));
         float[][] identityBoth = {{1, 0, 1, 0}, {0, 1, 0, 1}};
@@ -115,20 +98,13 @@ class SdmOutputAggregationTest {
 
     /** The graph's score of rows {@code (user, item, context)} on constant parameters. */
     private static float graphScore(SdmModel model, Map<String, INDArray> p, int[] context, float[] mask) {
-        SameDiff sd = SameDiff.create();
-        p.forEach(sd::constant);
-        ScoreInputs in = new ScoreInputs(sd.constant("users", Nd4j.createFromArray(0)),
-                sd.constant("items", Nd4j.createFromArray(0)),
-                sd.constant("context", Nd4j.createFromArray(new int[][] {context})),
-                sd.constant("contextMask", Nd4j.createFromArray(new float[][] {mask})));
-        return model.score(sd, sd::getVariable, in).eval().castTo(DataType.FLOAT).toFloatVector()[0];
+        return SdmFixtures.graphScores(model, p, new int[] {0}, new int[] {0}, new int[][] {context},
+                new float[][] {mask})[0];
     }
 
     private static float kernelScore(SdmModel model, Map<String, INDArray> p, int[] context, float[] mask) {
-        KernelBatch batch = new KernelBatch(new int[] {0}, new int[] {0}, model.contextSize(), context, mask);
-        float[] scores = new float[1];
-        model.kernel().worker(KernelParameters.copyOf(p), 1).forward(batch, 0, 1, scores);
-        return scores[0];
+        return SdmFixtures.kernelScores(model, p, new int[] {0}, new int[] {0}, new int[][] {context},
+                new float[][] {mask})[0];
     }
 
     /**
@@ -249,16 +225,10 @@ class SdmOutputAggregationTest {
     /** The graph with {@code relu}: BPR gradients against finite differences, 1 hop and 2 hops gating on e. */
     @Test
     void graphGradientsMatchFiniteDifferences() {
-        int[] users = {0, 1, 1, 0};
-        int[] positives = {1, 2, 5, 0};
-        int[] negatives = {3, 4, 0, 2};
-        int[][] context = {{2, 3, 0}, {4, 0, 0}, {1, 2, 3}, {5, 0, 0}};
-        float[][] mask = {{1, 1, 0}, {1, 0, 0}, {1, 1, 1}, {1, 0, 0}};
         for (int hops = 1; hops <= 2; hops++) {
             SdmModel.GateInput input = hops == 1 ? SdmModel.GateInput.QUERY : SdmModel.GateInput.OUTPUT;
             SdmModel model = relu(2, 6, 4, hops, 3, SdmModel.Activation.TANH, input);
-            double error = GradientCheck.maxRelativeError(model, new BprLoss(), users, positives, negatives, context,
-                    mask, 31 + hops, 8);
+            double error = SdmFixtures.bprGradientError(model, 31 + hops, 8);
             assertTrue(error < 1e-3, "BPR relative gradient error " + error + " with " + hops + " hops, " + input);
         }
     }
@@ -275,14 +245,8 @@ class SdmOutputAggregationTest {
                     continue;
                 }
                 SdmModel model = relu(USERS, ITEMS, 6, hops, 4, SdmModel.Activation.TANH, input);
-                KernelBatch batch = KernelCheck.triples(USERS, ITEMS, 7, 4, 40 + hops,
-                        (t, random, context, mask) -> {
-                            int valid = t == 1 ? 1 : 1 + random.nextInt(4);
-                            for (int k = 0; k < 4; k++) {
-                                context[k] = random.nextInt(ITEMS);
-                                mask[k] = k >= 4 - valid ? 1f : 0f;
-                            }
-                        });
+                // Triple 1 has one valid slot.
+                KernelBatch batch = SdmFixtures.leftPaddedTriples(USERS, ITEMS, 7, 4, 40 + hops, Map.of(1, 1));
                 // Scale 3 saturates tanh already; at 10 the unbounded e (ReLU) with 3–4 hops leaves float rounding
                 // of 1.6e-4 in W_a and W_g (the graph and the kernel round differently, both correct).
                 for (double scale : new double[] {1, 3}) {
@@ -430,15 +394,9 @@ class SdmOutputAggregationTest {
     void theSettingIsValidatedAndListed() {
         assertEquals(SdmModel.OutputAggregation.RELU, SdmModel.OutputAggregation.parse("relu"));
         assertEquals(SdmModel.OutputAggregation.SUM, SdmModel.OutputAggregation.parse(" SUM "));
-        for (String bad : new String[] {"max", "", "null", "ReLU6"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> SdmModel.OutputAggregation.parse(bad));
-            assertTrue(e.getMessage().contains("'" + bad + "'") && e.getMessage().contains("sum")
-                    && e.getMessage().contains("relu") && e.getMessage().contains("outputAggregation"),
-                    e.getMessage());
-        }
-        Map<String, Object> values = new HashMap<>(Map.of("numUsers", USERS, "numItems", ITEMS, "dim", 4, "hops", 2,
-                "contextSize", 3, "lambda", 0.0, "outputAggregation", "tanh"));
+        SdmFixtures.assertRefused(SdmModel.OutputAggregation::parse, new String[] {"max", "", "null", "ReLU6"}, "sum",
+                "relu", "outputAggregation");
+        Map<String, Object> values = SdmFixtures.providerValues(USERS, ITEMS, 2, "outputAggregation", "tanh");
         assertThrows(IllegalArgumentException.class, () -> new SdmProvider().model(values));
         values.put("outputAggregation", "relu");
         assertEquals(SdmModel.OutputAggregation.RELU, new SdmProvider().model(values).outputAggregation());
@@ -448,8 +406,7 @@ class SdmOutputAggregationTest {
                 0, SdmModel.DropoutMasks.PASS, SdmModel.GateInput.QUERY, SdmModel.GateTying.GLOBAL, null));
         assertEquals(SdmModel.OutputAggregation.SUM,
                 new SdmModel(USERS, ITEMS, 4, 2, 3, 0, SdmModel.Activation.TANH).outputAggregation());
-        HyperParameter listed = new SdmProvider().hyperParameters().stream()
-                .filter(h -> h.name().equals("outputAggregation")).findFirst().orElseThrow();
+        HyperParameter listed = SdmFixtures.listed("outputAggregation");
         assertEquals("sum", listed.defaultValue());
         assertTrue(listed.description().contains("the authors' code, not in the dissertation"),
                 listed.description());
