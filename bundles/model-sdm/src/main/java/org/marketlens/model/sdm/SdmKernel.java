@@ -538,38 +538,22 @@ final class SdmKernel implements FinalLayerKernel {
                 float[] out = this.out[outOf(h)];
                 float[] dOut = this.dOut[outOf(h)];
                 if (reluAggregation) {
-                    // e = Σ_k m_k ReLU(W_o x_k + b_o), x_k = a_k out_k: d out_k += a_k dx_k, da_k = dx_k · out_k.
+                    // e = Σ_k m_k ReLU(W_o x_k + b_o), x_k = a_k out_k: the upstream gradient of slot k is dx_k.
                     aggregateBackward(h, de, batch.mask(), from, n, gradients);
-                    for (int l = 0; l < n; l++) {
-                        for (int k = 0; k < s; k++) {
-                            int j = l * s + k;
-                            int row = j * d;
-                            float w = a[j];
-                            System.arraycopy(dWeighted, row, rowSum, 0, d);
-                            System.arraycopy(out, row, rowOf, 0, d);
-                            float sum = 0f;
-                            for (int c = 0; c < d; c++) {
-                                sum += rowSum[c] * rowOf[c];
-                            }
-                            da[j] = sum;
-                            if (w != 0f) {
-                                System.arraycopy(dOut, row, rowOf, 0, d);
-                                for (int c = 0; c < d; c++) {
-                                    rowOf[c] += w * rowSum[c];
-                                }
-                                System.arraycopy(rowOf, 0, dOut, row, d);
-                            }
-                        }
-                        Softmin.backward(a, l * s, da, l * s, s, dz, l * s);
-                    }
                 }
-                // e = Σ_k a_k out_k: d out_k += a_k de, da_k = de · out_k.
-                for (int l = 0; !reluAggregation && l < n; l++) {
-                    System.arraycopy(de, l * d, rowSum, 0, d);
+                // e = Σ_k a_k out_k (or x_k = a_k out_k): d out_k += a_k g_k, da_k = g_k · out_k, with g_k = de of
+                // the row (sum) or dx_k of the slot (relu).
+                for (int l = 0; l < n; l++) {
+                    if (!reluAggregation) {
+                        System.arraycopy(de, l * d, rowSum, 0, d);
+                    }
                     for (int k = 0; k < s; k++) {
                         int j = l * s + k;
                         int row = j * d;
                         float w = a[j];
+                        if (reluAggregation) {
+                            System.arraycopy(dWeighted, row, rowSum, 0, d);
+                        }
                         System.arraycopy(out, row, rowOf, 0, d);
                         float sum = 0f;
                         for (int c = 0; c < d; c++) {
