@@ -1,7 +1,9 @@
 package org.marketlens.framework.nn;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.marketlens.api.rec.HyperParameter;
 import org.marketlens.framework.train.HyperParameterValues;
 
@@ -94,6 +96,25 @@ public record NeuralSettings(double learningRate, int batchSize, int negatives, 
         return new NeuralSettings(values.doubleValue("learningRate"), values.intValue("batchSize"),
                 values.intValue("negatives"), NegativePooling.parse(values.stringValue("negativePooling")),
                 values.doubleValue("learningRateDecay"), values.intValue("learningRateDecayEvery"));
+    }
+
+    /**
+     * The settings from a provider's map of resolved values (which also holds its own hyper-parameters), for a
+     * stage the provider trains itself (NeuMF++'s pre-trained towers): keys of {@link #HYPER_PARAMETERS} absent from
+     * {@code values} take their defaults, every other key is ignored.
+     *
+     * @param owner  plugin name for error messages
+     * @param values resolved values
+     * @return the settings
+     */
+    public static NeuralSettings from(String owner, Map<String, Object> values) {
+        Map<String, Object> own = new LinkedHashMap<>();
+        for (HyperParameter h : HYPER_PARAMETERS) {
+            if (values.containsKey(h.name())) {
+                own.put(h.name(), values.get(h.name()));
+            }
+        }
+        return from(HyperParameterValues.resolve(owner, HYPER_PARAMETERS, own));
     }
 
     /**

@@ -94,6 +94,20 @@ class LearningRateDecayTest {
         assertTrue(e.getMessage().contains("learningRateDecayEvery must be at least 1"), e.getMessage());
     }
 
+    @Test
+    void settingsFromAProvidersValuesTakeTheTrainerKeysAndIgnoreTheRest() {
+        Map<String, Object> providerValues = new java.util.LinkedHashMap<>();
+        providerValues.put("dim", 64);
+        providerValues.put("learningRate", 0.002);
+        providerValues.put("negativePooling", "hardest");
+        providerValues.put("learningRateDecay", 0.5);
+        NeuralSettings settings = NeuralSettings.from("NeuMF", providerValues);
+        assertEquals(new NeuralSettings(0.002, 256, 4, NegativePooling.HARDEST, 0.5, 20), settings);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NeuralSettings.from("NeuMF", Map.of("negativePooling", "softest")));
+        assertTrue(e.getMessage().contains("softest"), e.getMessage());
+    }
+
     private static InteractionData data() {
         InteractionsBuilder b = Interactions.builder();
         java.util.SplittableRandom r = new java.util.SplittableRandom(3);

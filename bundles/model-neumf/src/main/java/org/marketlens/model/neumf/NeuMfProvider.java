@@ -66,8 +66,8 @@ public final class NeuMfProvider extends SameDiffModelProvider<NeuMfModel> {
         partValues.put("part", part.name().toLowerCase(Locale.ROOT));
         NeuMfModel tower = model(partValues);
         String partName = NAME + "-" + part;
-        NeuralSettings settings = new NeuralSettings(doubleValue(values, "learningRate"),
-                intValue(values, "batchSize"), intValue(values, "negatives"));
+        // The towers train with the run's settings, negative pooling and learning-rate decay included.
+        NeuralSettings settings = NeuralSettings.from(NAME, values);
         return SameDiffTraining.train(partName, tower, train, settings,
                 new PartTrainingContext(part.name(), ctx, intValue(values, "pretrainEpochs")),
                 p -> new SameDiffRecommender(NAME, tower, p, partValues, intValue(values, "numItems")));
