@@ -351,12 +351,7 @@ final class SdmKernel implements FinalLayerKernel {
                 Dense.multiplyAdd(pIn, d, 0, wdpT, d, d, pdo, d, 0, 0, n);
                 float[] ro = r[o];
                 float[] outo = out[o];
-                for (int l = 0; l < n; l++) {
-                    System.arraycopy(pdo, l * d, rowOf, 0, d);
-                    for (int k = 0; k < s; k++) {
-                        addRows(rowOf, outTerms, slot(l * s + k) * d, ro, (l * s + k) * d);
-                    }
-                }
+                addToSlots(pdo, outTerms, ro, n);
                 activate(ro, 0, n * s * d);
                 if (random == null) {
                     for (int x = 0; x < n * s * d; x++) {
@@ -405,12 +400,7 @@ final class SdmKernel implements FinalLayerKernel {
                 Dense.fillRows(null, d, cq, d, 0, 0, n);
                 Dense.multiplyAdd(qh, d, 0, wcqT, d, d, cq, d, 0, 0, n);
                 float[] hid = hidden[h];
-                for (int l = 0; l < n; l++) {
-                    System.arraycopy(cq, l * d, rowOf, 0, d);
-                    for (int k = 0; k < s; k++) {
-                        addRows(rowOf, keys, slot(l * s + k) * d, hid, (l * s + k) * d);
-                    }
-                }
+                addToSlots(cq, keys, hid, n);
                 activate(hid, 0, n * s * d);
                 if (random == null) {
                     for (int j = 0; j < n * s; j++) {
@@ -791,6 +781,19 @@ final class SdmKernel implements FinalLayerKernel {
         /** @return the slot (distinct context item) of context position {@code j} of the last forward pass's rows */
         private int slot(int j) {
             return contextItems.groupOf(slotBase + j);
+        }
+
+        /**
+         * {@code target[l, k] = rows[l] + table[slot(l, k)]} for the {@code n} rows and their {@code s} context
+         * positions: a row's query-side term plus the hop-invariant term of each of its context items.
+         */
+        private void addToSlots(float[] rows, float[] table, float[] target, int n) {
+            for (int l = 0; l < n; l++) {
+                System.arraycopy(rows, l * d, rowOf, 0, d);
+                for (int k = 0; k < s; k++) {
+                    addRows(rowOf, table, slot(l * s + k) * d, target, (l * s + k) * d);
+                }
+            }
         }
 
         /** {@code target[at .. at + d) = row + table[tableAt .. tableAt + d)}, through {@link #rowTerm}. */
