@@ -18,7 +18,6 @@ import org.marketlens.api.data.InteractionData;
 import org.marketlens.api.data.Split;
 import org.marketlens.api.eval.TieRule;
 import org.marketlens.api.nn.Loss;
-import org.marketlens.api.nn.ParameterSpec;
 import org.marketlens.api.nn.ScoreInputs;
 import org.marketlens.api.rec.Query;
 import org.marketlens.api.rec.Recommender;
@@ -33,11 +32,11 @@ import org.marketlens.framework.nn.GradientCheck;
 import org.marketlens.framework.nn.Nd4jRuntime;
 import org.marketlens.framework.nn.SameDiffRecommender;
 import org.marketlens.framework.testing.FixedTrainingContext;
+import org.marketlens.framework.testing.RandomParameters;
 import org.marketlens.framework.testing.RejectionSampler;
 import org.marketlens.loss.apr.AprLoss;
 import org.marketlens.loss.bpr.BprLoss;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -81,21 +80,6 @@ class CaserModelTest {
                 new int[] {0}), 1e-5f);
     }
 
-    private static Map<String, INDArray> randomWeights(CaserModel model, long seed) {
-        Nd4jRuntime.ensureLoaded();
-        SplittableRandom r = new SplittableRandom(seed);
-        Map<String, INDArray> p = new LinkedHashMap<>();
-        for (ParameterSpec spec : model.parameters()) {
-            INDArray a = Nd4j.create(DataType.FLOAT, spec.shape());
-            INDArray flat = a.reshape(a.length());
-            for (long k = 0; k < a.length(); k++) {
-                flat.putScalar(k, (float) (r.nextDouble() * 2 - 1));
-            }
-            p.put(spec.name(), a);
-        }
-        return p;
-    }
-
     private static INDArray evaluate(CaserModel model, Map<String, INDArray> p, int[] users, int[] items,
             int[][] context, float[][] mask) {
         SameDiff sd = SameDiff.create();
@@ -110,7 +94,7 @@ class CaserModelTest {
     @Test
     void paddedSlotsDoNotContribute() {
         CaserModel model = new CaserModel(2, 8, 3, 4, 2, 2, 0, 0);
-        Map<String, INDArray> p = randomWeights(model, 5);
+        Map<String, INDArray> p = RandomParameters.uniformUnit(model, 5);
         float[][] mask = {{1, 1, 0, 0}, {1, 0, 0, 0}};
         int[] users = {0, 1};
         int[] items = {3, 6};
@@ -131,7 +115,7 @@ class CaserModelTest {
     @Test
     void dropoutOnlyInTrainingAndInferenceIsDeterministic() {
         CaserModel training = new CaserModel(2, 8, 4, 3, 4, 2, 0.5, 0);
-        Map<String, INDArray> p = randomWeights(training, 6);
+        Map<String, INDArray> p = RandomParameters.uniformUnit(training, 6);
         int[][] context = {{1, 2, 3}, {4, 5, 0}};
         float[][] mask = {{1, 1, 1}, {1, 1, 0}};
         int[] users = {0, 1};

@@ -13,13 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.marketlens.api.data.InteractionData;
 import org.marketlens.api.data.Split;
 import org.marketlens.api.eval.TieRule;
 import org.marketlens.api.nn.Loss;
-import org.marketlens.api.nn.ParameterSpec;
 import org.marketlens.api.rec.Query;
 import org.marketlens.api.rec.Recommender;
 import org.marketlens.api.train.NegativeSampler;
@@ -34,10 +32,10 @@ import org.marketlens.framework.nn.KernelCheck;
 import org.marketlens.framework.nn.Nd4jRuntime;
 import org.marketlens.framework.nn.SameDiffRecommender;
 import org.marketlens.framework.testing.FixedTrainingContext;
+import org.marketlens.framework.testing.RandomParameters;
 import org.marketlens.framework.testing.RejectionSampler;
 import org.marketlens.loss.apr.AprLoss;
 import org.marketlens.loss.bpr.BprLoss;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -84,7 +82,7 @@ class CmnModelTest {
     void emptySlotsDoNotContributeWhateverTheyHoldAndScoringIsDeterministic() {
         CmnModel zero = new CmnModel(4, 2, 3, 3, 2, 0, table(0));
         CmnModel three = new CmnModel(4, 2, 3, 3, 2, 0, table(3));
-        Map<String, INDArray> p = randomWeights(zero, 4);
+        Map<String, INDArray> p = RandomParameters.uniformUnit(zero, 4);
         SameDiffRecommender a = new SameDiffRecommender("CMN", zero, p, Map.of(), 2);
         SameDiffRecommender b = new SameDiffRecommender("CMN", three, p, Map.of(), 2);
         for (int user = 0; user < 4; user++) {
@@ -92,21 +90,6 @@ class CmnModelTest {
             assertArrayEquals(scores, b.score(Query.of(user), new int[] {0, 1}), 0f, "user " + user);
             assertArrayEquals(scores, a.score(Query.of(user), new int[] {0, 1}), 0f, "repeated scoring");
         }
-    }
-
-    private static Map<String, INDArray> randomWeights(CmnModel model, long seed) {
-        Nd4jRuntime.ensureLoaded();
-        SplittableRandom r = new SplittableRandom(seed);
-        Map<String, INDArray> p = new LinkedHashMap<>();
-        for (ParameterSpec spec : model.parameters()) {
-            INDArray a = Nd4j.create(DataType.FLOAT, spec.shape());
-            INDArray flat = a.reshape(a.length());
-            for (long k = 0; k < a.length(); k++) {
-                flat.putScalar(k, (float) (r.nextDouble() * 2 - 1));
-            }
-            p.put(spec.name(), a);
-        }
-        return p;
     }
 
     private static InteractionData smallData() {
